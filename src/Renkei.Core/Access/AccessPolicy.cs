@@ -1,0 +1,139 @@
+using Renkei.Audit;
+using Renkei.Directory;
+using Renkei.Identity;
+using Renkei.Storage;
+
+namespace Renkei.Access;
+
+/// <summary>
+/// The one place that decides what a caller may read. Every read of the API, the UI, exports,
+/// search and feeds starts from one of these queries; a record outside them does not exist for
+/// the caller (404, not 403).
+/// </summary>
+/// <remarks>
+/// The rules, and why:
+/// <list type="bullet">
+/// <item>Anonymous callers read nothing here; the public portal reads only TLP:CLEAR records
+/// through <see cref="Shareable{T}"/>.</item>
+/// <item>Organisations, sectors, CEPTOARs and their memberships are the community directory:
+/// every signed-in member may read them, as they need to know whom advisories reach.</item>
+/// <item>ISAC memberships are under NDA: visible to that ISAC's members, to the organisation
+/// itself and to platform admins.</item>
+/// <item>Points of contact are the addresses of the reporting and advisory chain: visible to
+/// the organisation itself, the national centre, the ministry in charge of its sector and the
+/// secretariats of the CEPTOARs and communities it belongs to — the hops that must reach it.</item>
+/// <item>User accounts: the organisation's own members, platform admins and national-centre
+/// auditors (who need names to read the trail).</item>
+/// <item>Shareable records: TLP and audience, see <see cref="SharingPolicy"/>.</item>
+/// </list>
+/// </remarks>
+public sealed class AccessPolicy(RenkeiDbContext db)
+{
+    public IQueryable<Organisation> Organisations(Caller? caller) =>
+        caller is null ? db.Organisations.Where(_ => false) : db.Organisations;
+
+    public IQueryable<Sector> Sectors(Caller? caller) =>
+        caller is null ? db.Sectors.Where(_ => false) : db.Sectors;
+
+    public IQueryable<BusinessScope> BusinessScopes(Caller? caller) =>
+        caller is null ? db.BusinessScopes.Where(_ => false) : db.BusinessScopes;
+
+    public IQueryable<Ceptoar> Ceptoars(Caller? caller) =>
+        caller is null ? db.Ceptoars.Where(_ => false) : db.Ceptoars;
+
+    public IQueryable<CeptoarMembership> CeptoarMemberships(Caller? caller) =>
+        caller is null ? db.CeptoarMemberships.Where(_ => false) : db.CeptoarMemberships;
+
+    public IQueryable<Community> Communities(Caller? caller) =>
+        caller is null ? db.Communities.Where(_ => false) : db.Communities;
+
+    public IQueryable<CommunityMembership> CommunityMemberships(Caller? caller)
+    {
+        if (caller is null)
+        {
+            return db.CommunityMemberships.Where(_ => false);
+        }
+        if (caller.IsPlatformAdmin)
+        {
+            return db.CommunityMemberships;
+        }
+        var mine = caller.CommunityCodes.ToArray();
+        var org = caller.OrganisationId;
+        return db.CommunityMemberships.Where(m =>
+            m.Community!.Kind != CommunityKind.Isac || mine.Contains(m.CommunityCode) || m.OrganisationId == org);
+    }
+
+    /// <summary>The organisations whose points of contact the caller may read.</summary>
+    public IQueryable<Organisation> ContactHolders(Caller? caller)
+    {
+        if (caller is null)
+        {
+            return db.Organisations.Where(_ => false);
+        }
+        if (caller.IsNationalCentre)
+        {
+            return db.Organisations;
+        }
+        var org = caller.OrganisationId;
+        var sectors = caller.MinistryOfSectors.ToArray();
+        var ceptoars = caller.SecretariatOfCeptoars.ToArray();
+        var communities = caller.SecretariatOfCommunities.ToArray();
+        return db.Organisations.Where(o =>
+            o.Id == org
+            || (o.SectorCode != null && sectors.Contains(o.SectorCode))
+            || o.CeptoarMemberships.Any(m => ceptoars.Contains(m.CeptoarCode))
+            || o.CommunityMemberships.Any(m => communities.Contains(m.CommunityCode)));
+    }
+
+    public IQueryable<PointOfContact> Contacts(Caller? caller)
+    {
+        var holders = ContactHolders(caller).Select(o => o.Id);
+        return db.PointsOfContact.Where(p => holders.Contains(p.OrganisationId));
+    }
+
+    /// <summary>The organisations whose user accounts the caller may read.</summary>
+    public IQueryable<Organisation> UserHolders(Caller? caller)
+    {
+        if (caller is null)
+        {
+            return db.Organisations.Where(_ => false);
+        }
+        if (caller.IsPlatformAdmin || (caller.IsNationalCentre && caller.Has(Role.Auditor)))
+        {
+            return db.Organisations;
+        }
+        var org = caller.OrganisationId;
+        return db.Organisations.Where(o => o.Id == org);
+    }
+
+    public IQueryable<RenkeiUser> Users(Caller? caller)
+    {
+        if (caller is not null && (caller.IsPlatformAdmin || (caller.IsNationalCentre && caller.Has(Role.Auditor))))
+        {
+            return db.Users;
+        }
+        var holders = UserHolders(caller).Select(o => o.Id);
+        return db.Users.Where(u => holders.Contains(u.OrganisationId));
+    }
+
+    public IQueryable<T> Shareable<T>(Caller? caller) where T : class, IShareable =>
+        db.Set<T>().Where(SharingPolicy.VisibleTo<T>(caller));
+
+    /// <summary>
+    /// The trail names who did what; platform admins and national-centre auditors read all of
+    /// it, an organisation's admins and auditors read what their own users did.
+    /// </summary>
+    public IQueryable<AuditEvent> AuditEvents(Caller? caller)
+    {
+        if (caller is null || !caller.HasAny(Role.Admin, Role.Auditor))
+        {
+            return db.AuditEvents.Where(_ => false);
+        }
+        if (caller.IsPlatformAdmin || (caller.IsNationalCentre && caller.Has(Role.Auditor)))
+        {
+            return db.AuditEvents;
+        }
+        var org = caller.OrganisationId;
+        return db.AuditEvents.Where(e => e.ActorOrganisationId == org);
+    }
+}

@@ -1,0 +1,42 @@
+using Renkei.Identity;
+
+namespace Renkei.Access;
+
+/// <summary>
+/// Who may change what. Reads are decided by <see cref="AccessPolicy"/>; a caller who may not
+/// read a record never reaches these checks (they get a 404 first).
+/// </summary>
+public static class Permissions
+{
+    public static bool ManageReferenceData(Caller c) => c.IsPlatformAdmin;
+
+    public static bool CreateOrganisation(Caller c) => c.IsPlatformAdmin;
+
+    public static bool DeleteOrganisation(Caller c) => c.IsPlatformAdmin;
+
+    public static bool EditOrganisation(Caller c, Guid organisationId) =>
+        c.IsPlatformAdmin || (c.OrganisationId == organisationId && c.Has(Role.Admin));
+
+    public static bool ManageContacts(Caller c, Guid organisationId) =>
+        c.IsPlatformAdmin || (c.OrganisationId == organisationId && c.HasAny(Role.Admin, Role.Coordinator));
+
+    /// <summary>An organisation's admins manage its users; roles never reach beyond that organisation.</summary>
+    public static bool ManageUsers(Caller c, Guid organisationId) =>
+        c.IsPlatformAdmin || (c.OrganisationId == organisationId && c.Has(Role.Admin));
+
+    /// <summary>The CEPTOAR's secretariat keeps its member list, as it does today.</summary>
+    public static bool ManageCeptoarMembers(Caller c, string ceptoarCode) =>
+        c.IsPlatformAdmin || (c.SecretariatOfCeptoars.Contains(ceptoarCode) && c.HasAny(Role.Admin, Role.Coordinator));
+
+    public static bool ManageCommunityMembers(Caller c, string communityCode) =>
+        c.IsPlatformAdmin || (c.SecretariatOfCommunities.Contains(communityCode) && c.HasAny(Role.Admin, Role.Coordinator));
+
+    /// <summary>Bulk import and export of the directory touch every organisation: platform admins only.</summary>
+    public static bool ImportExportDirectory(Caller c) => c.IsPlatformAdmin;
+
+    public static bool ReadAudit(Caller c) => c.HasAny(Role.Admin, Role.Auditor);
+
+    public static bool VerifyAudit(Caller c) => c.IsPlatformAdmin || (c.IsNationalCentre && c.Has(Role.Auditor));
+
+    public static bool IssueNotice(Caller c) => c.HasAny(Role.Admin, Role.Coordinator, Role.Analyst);
+}

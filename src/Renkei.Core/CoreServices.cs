@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Renkei.Access;
+using Renkei.Audit;
+using Renkei.Directory;
+using Renkei.Directory.Csv;
+using Renkei.Identity;
+using Renkei.Notices;
+using Renkei.ReferenceData;
+using Renkei.Storage;
+
+namespace Renkei;
+
+/// <summary>The feature services every host (web, CLI, tests, benchmarks) registers.</summary>
+public static class CoreServices
+{
+    public static IServiceCollection AddRenkeiCore(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddRenkeiStorage(settings);
+        services.AddScoped<AccessPolicy>();
+        services.AddScoped<CallerLoader>();
+        services.AddScoped<AudienceBuilder>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<ReferenceDataEditor>();
+        services.AddScoped<DirectoryQueries>();
+        services.AddScoped<OrganisationService>();
+        services.AddScoped<ContactService>();
+        services.AddScoped<MembershipService>();
+        services.AddScoped<OrganisationCsv>();
+        services.AddScoped<UserCsv>();
+        services.AddScoped<ApiTokenService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<RoleCatalog>();
+        services.AddScoped<AdminBootstrap>();
+        services.AddScoped<NoticeService>();
+        services.AddScoped<PlatformInitialiser>();
+        return services;
+    }
+
+    /// <summary>Identity without cookies, for hosts that do not sign users in (CLI, benchmarks).</summary>
+    public static IServiceCollection AddRenkeiIdentityCore(this IServiceCollection services)
+    {
+        services.AddIdentityCore<RenkeiUser>(IdentityPolicy.Configure)
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<RenkeiDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Renkei.Identity;
+using Renkei.ReferenceData;
+using Renkei.Storage;
+
+namespace Renkei;
+
+/// <summary>
+/// What start-up does before serving: schema migrations, reference data, roles, the bootstrap
+/// administrator. Each step is idempotent, so every start (and every `renkei migrate`) runs it.
+/// </summary>
+public sealed class PlatformInitialiser(
+    SchemaMigrator migrator,
+    ReferenceDataSeeder seeder,
+    RoleCatalog roles,
+    AdminBootstrap bootstrap,
+    ILogger<PlatformInitialiser> logger)
+{
+    public async Task InitialiseAsync(IConfiguration configuration, TextWriter console, CancellationToken ct = default)
+    {
+        var applied = await migrator.MigrateAsync(null, ct);
+        if (applied.Count > 0)
+        {
+            logger.LogInformation("Schema migrated to version {Version} (applied {Applied})", migrator.LatestVersion, string.Join(", ", applied));
+        }
+        await seeder.SeedAsync(ct);
+        await roles.EnsureAsync();
+        await bootstrap.RunAsync(configuration, console, ct);
+    }
+}

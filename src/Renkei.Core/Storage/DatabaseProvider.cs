@@ -1,0 +1,7 @@
+namespace Renkei.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Renkei.Access;
+using Renkei.Audit;
+using Renkei.Common;
+using Renkei.Directory;
+using Renkei.Identity;
+using Renkei.Notices;
+using Renkei.ReferenceData;
+
+namespace Renkei.Storage;
+
+/// <summary>
+/// The one EF Core model, over SQLite and PostgreSQL. Every SaveChanges writes the audit events
+/// of its changes in the same transaction.
+/// </summary>
+public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, AuditScope auditScope, TimeProvider time)
+    : IdentityDbContext<RenkeiUser, IdentityRole<Guid>, Guid>(options)
+{
+    private readonly List<AuditDraft> _pendingEvents = [];
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<PointOfContact> PointsOfContact => Set<PointOfContact>();
+    public DbSet<Sector> Sectors => Set<Sector>();
+    public DbSet<BusinessScope> BusinessScopes => Set<BusinessScope>();
+    public DbSet<Ceptoar> Ceptoars => Set<Ceptoar>();
+    public DbSet<CeptoarMemberFigure> CeptoarMemberFigures => Set<CeptoarMemberFigure>();
+    public DbSet<CeptoarMembership> CeptoarMemberships => Set<CeptoarMembership>();
+    public DbSet<Community> Communities => Set<Community>();
+    public DbSet<CommunityMembership> CommunityMemberships => Set<CommunityMembership>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<ReferenceRevision> ReferenceRevisions => Set<ReferenceRevision>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Audience> Audiences => Set<Audience>();
+    public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
+    public DbSet<Notice> Notices => Set<Notice>();
+
+    public AuditActor Actor => auditScope.Actor;
+
+    /// <summary>Queues an event that is not a tracked write (a read of restricted content, a sign-in); written by the next SaveChanges.</summary>
+    public void AddAuditEvent(AuditDraft draft) => _pendingEvents.Add(draft);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var changes = AuditChanges.Collect(ChangeTracker);
+        if (changes.Count == 0 && _pendingEvents.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            // Changes are accepted after the first save whatever the caller asked: the second save
+            // must write only the audit events.
+            var written = await base.SaveChangesAsync(true, cancellationToken);
+            var drafts = changes.Select(AuditChanges.ToDraft).Concat(_pendingEvents).ToList();
+            await AuditChain.AppendAsync(this, drafts, auditScope.Actor, Clock.UtcNow(time), cancellationToken);
+            await base.SaveChangesAsync(true, cancellationToken);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(cancellationToken);
+            }
+            _pendingEvents.Clear();
+            return written;
+        }
+        catch
+        {
+            // Nothing of a failed save may linger in the tracker: a retry must not write audit
+            // events for changes that never happened.
+            foreach (var entry in ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+            throw;
+        }
+        finally
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<OrganisationKind>().HaveConversion<EnumTextConverter<OrganisationKind>>().HaveMaxLength(40);
+        configurationBuilder.Properties<ContactPriority>().HaveConversion<EnumTextConverter<ContactPriority>>().HaveMaxLength(20);
+        configurationBuilder.Properties<MembershipRole>().HaveConversion<EnumTextConverter<MembershipRole>>().HaveMaxLength(20);
+        configurationBuilder.Properties<MemberUnit>().HaveConversion<EnumTextConverter<MemberUnit>>().HaveMaxLength(40);
+        configurationBuilder.Properties<CommunityKind>().HaveConversion<EnumTextConverter<CommunityKind>>().HaveMaxLength(40);
+        configurationBuilder.Properties<Tlp>().HaveConversion<EnumTextConverter<Tlp>>().HaveMaxLength(20);
+        configurationBuilder.Properties<AudienceKind>().HaveConversion<EnumTextConverter<AudienceKind>>().HaveMaxLength(20);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RenkeiDbContext).Assembly);
+        IdentityModel.Configure(builder);
+        NamingConvention.Apply(builder);
+    }
+}
