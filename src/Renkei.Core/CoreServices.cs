@@ -46,6 +46,7 @@ public static class CoreServices
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<RenkeiDbContext>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>();
         return services;
     }

@@ -19,13 +19,13 @@ public abstract class DatabaseTest(DatabaseProvider provider) : IAsyncLifetime
     protected ServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialised.");
     protected virtual DatabaseState InitialState => DatabaseState.Seeded;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider, InitialState);
         _services = _database.BuildServices();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_services is not null)
         {

@@ -43,7 +43,7 @@ public sealed class AudienceBuilder(RenkeiDbContext db)
             var resolved = await ResolveAsync(kind, key, ct);
             if (resolved is null)
             {
-                InputValidation.Add(errors, at + ".key", $"'{key}' is not a known {Common.EnumText.ToText(kind)}");
+                InputValidation.Add(errors, at + ".key", Text.T("'{0}' is not a known {1}", key, Common.EnumText.ToText(kind)));
                 continue;
             }
             if (!audience.Members.Any(m => m.Kind == kind && m.Key == resolved))

@@ -21,6 +21,13 @@ public sealed record Caller
     public IReadOnlyList<string> CommunityCodes { get; init; } = [];
     public IReadOnlyList<string> SecretariatOfCommunities { get; init; } = [];
 
+    /// <summary>The account must choose a new password before doing anything else in the UI.</summary>
+    public bool MustChangePassword { get; init; }
+
+    public bool TwoFactorEnabled { get; init; }
+
+    public string PreferredLanguage { get; init; } = "ja";
+
     /// <summary>For a ministry: the sectors it is in charge of.</summary>
     public IReadOnlyList<string> MinistryOfSectors { get; init; } = [];
 

@@ -14,7 +14,7 @@ public sealed class CallerLoader(RenkeiDbContext db)
     {
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId && u.DeactivatedAt == null)
-            .Select(u => new { u.Id, u.Email, u.OrganisationId, u.Organisation!.Kind, u.Organisation.SectorCode, u.Organisation.BusinessScopeCode })
+            .Select(u => new { u.Id, u.Email, u.OrganisationId, u.Organisation!.Kind, u.Organisation.SectorCode, u.Organisation.BusinessScopeCode, u.MustChangePassword, u.TwoFactorEnabled, u.PreferredLanguage })
             .FirstOrDefaultAsync(ct);
         if (user is null)
         {
@@ -50,6 +50,9 @@ public sealed class CallerLoader(RenkeiDbContext db)
             CommunityCodes = communities.Select(m => m.CommunityCode).ToArray(),
             SecretariatOfCommunities = communities.Where(m => m.Role == MembershipRole.Secretariat).Select(m => m.CommunityCode).ToArray(),
             MinistryOfSectors = ministryOf,
+            MustChangePassword = user.MustChangePassword,
+            TwoFactorEnabled = user.TwoFactorEnabled,
+            PreferredLanguage = user.PreferredLanguage,
         };
     }
 }

@@ -25,7 +25,7 @@ public static class InputValidation
                 {
                     errors[key] = list = [];
                 }
-                list.Add(result.ErrorMessage ?? "is invalid");
+                list.Add(Text.T(result.ErrorMessage ?? "is invalid"));
             }
         }
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
@@ -44,5 +44,5 @@ public static class InputValidation
 
     /// <summary>Adds an error to a mutable error set.</summary>
     public static void Add(Dictionary<string, string[]> errors, string field, string reason) =>
-        errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, reason] : [reason];
+        errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, Text.T(reason)] : [Text.T(reason)];
 }

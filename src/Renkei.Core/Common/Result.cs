@@ -15,20 +15,20 @@ public enum ProblemKind
 /// <summary>An expected failure of a feature operation, with field-level reasons where there are fields.</summary>
 public sealed record Problem(ProblemKind Kind, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
-    public static Problem NotFound(string what) => new(ProblemKind.NotFound, $"{what} was not found.");
+    public static Problem NotFound(string what) => new(ProblemKind.NotFound, Text.T("{0} was not found.", Text.T(what)));
 
-    public static Problem Forbidden(string detail) => new(ProblemKind.Forbidden, detail);
+    public static Problem Forbidden(string detail) => new(ProblemKind.Forbidden, Text.T(detail));
 
-    public static Problem Conflict(string detail) => new(ProblemKind.Conflict, detail);
+    public static Problem Conflict(string detail) => new(ProblemKind.Conflict, Text.T(detail));
 
     public static Problem Invalid(IReadOnlyDictionary<string, string[]> errors) =>
-        new(ProblemKind.Invalid, "One or more fields are invalid.", errors);
+        new(ProblemKind.Invalid, Text.T("One or more fields are invalid."), errors);
 
     public static Problem Invalid(string field, string reason) =>
-        Invalid(new Dictionary<string, string[]> { [field] = [reason] });
+        Invalid(new Dictionary<string, string[]> { [field] = [Text.T(reason)] });
 
     public static Problem StaleVersion(int expected, int actual) =>
-        new(ProblemKind.Conflict, $"The record was changed by someone else (you edited version {expected}, it is now at version {actual}). Reload it and apply your change again.");
+        new(ProblemKind.Conflict, Text.T("The record was changed by someone else (you edited version {0}, it is now at version {1}). Reload it and apply your change again.", expected, actual));
 }
 
 /// <summary>A value or a <see cref="Common.Problem"/>.</summary>

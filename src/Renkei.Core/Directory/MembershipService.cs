@@ -50,7 +50,7 @@ public sealed class MembershipService(RenkeiDbContext db, AccessPolicy access, T
             var ceptoar = await access.Ceptoars(caller).FirstOrDefaultAsync(c => c.Code == code, ct);
             if (ceptoar is null)
             {
-                return Problem.Invalid("code", $"'{code}' is not a CEPTOAR code");
+                return Problem.Invalid("code", Text.T("'{0}' is not a CEPTOAR code", code));
             }
             if (!Permissions.ManageCeptoarMembers(caller, code) || (role == MembershipRole.Secretariat && !caller.IsPlatformAdmin))
             {
@@ -58,7 +58,7 @@ public sealed class MembershipService(RenkeiDbContext db, AccessPolicy access, T
             }
             if (await db.CeptoarMemberships.AnyAsync(m => m.CeptoarCode == code && m.OrganisationId == organisationId, ct))
             {
-                return Problem.Conflict($"The organisation is already a member of {ceptoar.NameEn}.");
+                return Problem.Conflict(Text.T("The organisation is already a member of {0}.", Text.InJapanese ? ceptoar.NameJa : ceptoar.NameEn));
             }
             db.CeptoarMemberships.Add(new CeptoarMembership { CeptoarCode = code, OrganisationId = organisationId, Role = role, CreatedAt = now });
             await db.SaveChangesAsync(ct);
@@ -67,7 +67,7 @@ public sealed class MembershipService(RenkeiDbContext db, AccessPolicy access, T
         var community = await access.Communities(caller).FirstOrDefaultAsync(c => c.Code == code, ct);
         if (community is null)
         {
-            return Problem.Invalid("code", $"'{code}' is not a community code");
+            return Problem.Invalid("code", Text.T("'{0}' is not a community code", code));
         }
         if (!Permissions.ManageCommunityMembers(caller, code) || (role == MembershipRole.Secretariat && !caller.IsPlatformAdmin))
         {
@@ -75,7 +75,7 @@ public sealed class MembershipService(RenkeiDbContext db, AccessPolicy access, T
         }
         if (await db.CommunityMemberships.AnyAsync(m => m.CommunityCode == code && m.OrganisationId == organisationId, ct))
         {
-            return Problem.Conflict($"The organisation is already a member of {community.NameEn}.");
+            return Problem.Conflict(Text.T("The organisation is already a member of {0}.", Text.InJapanese ? community.NameJa : community.NameEn));
         }
         db.CommunityMemberships.Add(new CommunityMembership { CommunityCode = code, OrganisationId = organisationId, Role = role, CreatedAt = now });
         await db.SaveChangesAsync(ct);

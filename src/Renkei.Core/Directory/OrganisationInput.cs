@@ -6,7 +6,7 @@ namespace Renkei.Directory;
 public sealed record OrganisationInput
 {
     /// <summary>Optional stable code: lower-case letters, digits and hyphens.</summary>
-    [MaxLength(64)]
+    [MaxLength(64, ErrorMessage = "must be at most 64 characters")]
     [RegularExpression("^[a-z0-9][a-z0-9-]*$", ErrorMessage = "must be lower-case letters, digits and hyphens")]
     public string? Code { get; init; }
 
@@ -21,10 +21,10 @@ public sealed record OrganisationInput
     [Required(ErrorMessage = "is required")]
     public OrganisationKind? Kind { get; init; }
 
-    [MaxLength(64)]
+    [MaxLength(64, ErrorMessage = "must be at most 64 characters")]
     public string? SectorCode { get; init; }
 
-    [MaxLength(64)]
+    [MaxLength(64, ErrorMessage = "must be at most 64 characters")]
     public string? BusinessScopeCode { get; init; }
 
     [MaxLength(400, ErrorMessage = "must be at most 400 characters")]

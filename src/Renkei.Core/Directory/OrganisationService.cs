@@ -107,7 +107,7 @@ public sealed class OrganisationService(RenkeiDbContext db, AccessPolicy access,
         var notices = await db.Notices.CountAsync(n => n.OwnerOrganisationId == id, ct);
         if (users > 0 || ministryOf > 0 || notices > 0)
         {
-            return Problem.Conflict($"The organisation is still in use ({users} users, {ministryOf} sectors it is in charge of, {notices} notices). Move or deactivate those first.");
+            return Problem.Conflict(Text.T("The organisation is still in use ({0} users, {1} sectors it is in charge of, {2} notices). Move or deactivate those first.", users, ministryOf, notices));
         }
         db.Organisations.Remove(organisation);
         await db.SaveChangesAsync(ct);
@@ -120,23 +120,23 @@ public sealed class OrganisationService(RenkeiDbContext db, AccessPolicy access,
         var errors = InputValidation.Validate(input);
         if (input.SectorCode is { Length: > 0 } sector && !await db.Sectors.AnyAsync(s => s.Code == sector, ct))
         {
-            InputValidation.Add(errors, "sectorCode", $"'{sector}' is not a sector code");
+            InputValidation.Add(errors, "sectorCode", Text.T("'{0}' is not a sector code", sector));
         }
         if (input.BusinessScopeCode is { Length: > 0 } scope)
         {
             var scopeSector = await db.BusinessScopes.Where(s => s.Code == scope).Select(s => s.SectorCode).FirstOrDefaultAsync(ct);
             if (scopeSector is null)
             {
-                InputValidation.Add(errors, "businessScopeCode", $"'{scope}' is not a business scope code");
+                InputValidation.Add(errors, "businessScopeCode", Text.T("'{0}' is not a business scope code", scope));
             }
             else if (scopeSector != input.SectorCode)
             {
-                InputValidation.Add(errors, "businessScopeCode", $"'{scope}' belongs to sector '{scopeSector}', not '{input.SectorCode}'");
+                InputValidation.Add(errors, "businessScopeCode", Text.T("'{0}' belongs to sector '{1}', not '{2}'", scope, scopeSector, input.SectorCode));
             }
         }
         if (input.Code is { Length: > 0 } code && await db.Organisations.AnyAsync(o => o.Code == code && o.Id != existingId, ct))
         {
-            InputValidation.Add(errors, "code", $"'{code}' is already used by another organisation");
+            InputValidation.Add(errors, "code", Text.T("'{0}' is already used by another organisation", code));
         }
         return errors;
     }

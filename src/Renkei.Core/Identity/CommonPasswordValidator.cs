@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Renkei.Common;
 
 namespace Renkei.Identity;
 
@@ -20,12 +21,12 @@ public sealed class CommonPasswordValidator : IPasswordValidator<RenkeiUser>
         }
         if (Common.Contains(password))
         {
-            return Task.FromResult(IdentityResult.Failed(new IdentityError { Code = "PasswordTooCommon", Description = "The password is one of the most common passwords." }));
+            return Task.FromResult(IdentityResult.Failed(new IdentityError { Code = "PasswordTooCommon", Description = Text.T("The password is one of the most common passwords.") }));
         }
         var local = (user.Email ?? "").Split('@')[0];
         if (local.Length >= 4 && password.Contains(local, StringComparison.OrdinalIgnoreCase))
         {
-            return Task.FromResult(IdentityResult.Failed(new IdentityError { Code = "PasswordContainsEmail", Description = "The password must not contain the e-mail address." }));
+            return Task.FromResult(IdentityResult.Failed(new IdentityError { Code = "PasswordContainsEmail", Description = Text.T("The password must not contain the e-mail address.") }));
         }
         return Task.FromResult(IdentityResult.Success);
     }

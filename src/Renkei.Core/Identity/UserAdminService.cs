@@ -67,7 +67,7 @@ public sealed class UserAdminService(
         }
         if (await users.FindByEmailAsync(input.Email) is not null)
         {
-            return Problem.Conflict($"A user with the e-mail address {input.Email} already exists.");
+            return Problem.Conflict(Text.T("A user with the e-mail address {0} already exists.", input.Email));
         }
 
         var generated = string.IsNullOrEmpty(input.Password);

@@ -82,7 +82,7 @@ public sealed class ReferenceDataEditor(RenkeiDbContext db, AccessPolicy access,
         }
         else if (await db.Ceptoars.AnyAsync(c => c.Code == input.Code, ct))
         {
-            InputValidation.Add(errors, "code", $"'{input.Code}' is already a CEPTOAR");
+            InputValidation.Add(errors, "code", Text.T("'{0}' is already a CEPTOAR", input.Code));
         }
         if (string.IsNullOrWhiteSpace(input.SectorCode))
         {
@@ -141,7 +141,7 @@ public sealed class ReferenceDataEditor(RenkeiDbContext db, AccessPolicy access,
         }
         else if (await db.Communities.AnyAsync(c => c.Code == input.Code, ct))
         {
-            InputValidation.Add(errors, "code", $"'{input.Code}' is already a community");
+            InputValidation.Add(errors, "code", Text.T("'{0}' is already a community", input.Code));
         }
         if (errors.Count > 0)
         {
@@ -227,11 +227,11 @@ public sealed class ReferenceDataEditor(RenkeiDbContext db, AccessPolicy access,
         var sector = existing?.SectorCode ?? input.SectorCode;
         if (sector is not null && !await db.Sectors.AnyAsync(s => s.Code == sector, ct))
         {
-            InputValidation.Add(errors, "sectorCode", $"'{sector}' is not a sector code");
+            InputValidation.Add(errors, "sectorCode", Text.T("'{0}' is not a sector code", sector));
         }
         if (input.BusinessScopeCode is { Length: > 0 } scope && !await db.BusinessScopes.AnyAsync(s => s.Code == scope && s.SectorCode == sector, ct))
         {
-            InputValidation.Add(errors, "businessScopeCode", $"'{scope}' is not a business scope of sector '{sector}'");
+            InputValidation.Add(errors, "businessScopeCode", Text.T("'{0}' is not a business scope of sector '{1}'", scope, sector));
         }
         return errors;
     }

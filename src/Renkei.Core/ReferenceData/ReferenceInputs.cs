@@ -50,7 +50,7 @@ public sealed record MemberFigureInput
 /// <summary>A new CEPTOAR or an admin's edit of one (code and sector are fixed once created).</summary>
 public sealed record CeptoarInput
 {
-    [MaxLength(64)]
+    [MaxLength(64, ErrorMessage = "must be at most 64 characters")]
     [RegularExpression("^[a-z0-9][a-z0-9-]*$", ErrorMessage = "must be lower-case letters, digits and hyphens")]
     public string? Code { get; init; }
 
@@ -60,10 +60,10 @@ public sealed record CeptoarInput
     [Required(ErrorMessage = "is required"), MaxLength(200, ErrorMessage = "must be at most 200 characters")]
     public string NameEn { get; init; } = "";
 
-    [MaxLength(64)]
+    [MaxLength(64, ErrorMessage = "must be at most 64 characters")]
     public string? SectorCode { get; init; }
 
-    [MaxLength(64)]
+    [MaxLength(64, ErrorMessage = "must be at most 64 characters")]
     public string? BusinessScopeCode { get; init; }
 
     public IReadOnlyList<MemberFigureInput>? MemberFigures { get; init; }
@@ -88,7 +88,7 @@ public sealed record CeptoarInput
 /// <summary>A new community or an admin's edit of one (the code is fixed once created).</summary>
 public sealed record CommunityInput
 {
-    [MaxLength(64)]
+    [MaxLength(64, ErrorMessage = "must be at most 64 characters")]
     [RegularExpression("^[a-z0-9][a-z0-9-]*$", ErrorMessage = "must be lower-case letters, digits and hyphens")]
     public string? Code { get; init; }
 

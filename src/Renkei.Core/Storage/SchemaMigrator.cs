@@ -22,6 +22,27 @@ public sealed class SchemaMigrator(RenkeiDbContext db, DatabaseSettings settings
 
     public int LatestVersion => Known.Count;
 
+    /// <summary>The schema version of the database, 0 when it has none; reads only.</summary>
+    public async Task<int> CurrentVersionAsync(CancellationToken ct = default)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+        await using var exists = connection.CreateCommand();
+        exists.CommandText = settings.Provider == DatabaseProvider.Sqlite
+            ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+            : "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_migrations'";
+        if (Convert.ToInt64(await exists.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 0)
+        {
+            return 0;
+        }
+        await using var max = connection.CreateCommand();
+        max.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+        return Convert.ToInt32(await max.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
     public async Task<IReadOnlyList<AppliedMigration>> AppliedAsync(CancellationToken ct = default)
     {
         var connection = await OpenAsync(ct);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Renkei.Common;
 
 namespace Renkei.Directory.Csv;
 
@@ -33,7 +34,7 @@ public static class CsvFile
     {
         if (content.Length > MaxBytes)
         {
-            throw new CsvFileException($"The file is larger than {MaxBytes / (1024 * 1024)} MB.");
+            throw new CsvFileException(Text.T("The file is larger than {0} MB.", MaxBytes / (1024 * 1024)));
         }
         string text;
         try
@@ -42,12 +43,12 @@ public static class CsvFile
         }
         catch (DecoderFallbackException ex)
         {
-            throw new CsvFileException($"The file is not valid UTF-8 (byte {ex.Index} cannot be decoded). Save it as \"CSV UTF-8\" and try again.");
+            throw new CsvFileException(Text.T("The file is not valid UTF-8 (byte {0} cannot be decoded). Save it as \"CSV UTF-8\" and try again.", ex.Index));
         }
         text = text.TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new CsvFileException("The file is empty: it needs a header row and at least one data row.");
+            throw new CsvFileException(Text.T("The file is empty: it needs a header row and at least one data row."));
         }
 
         var badData = new List<string>();
@@ -56,13 +57,13 @@ public static class CsvFile
             HasHeaderRecord = true,
             DetectDelimiter = false,
             TrimOptions = TrimOptions.None,
-            BadDataFound = args => badData.Add($"line {args.Context.Parser?.RawRow}: a quote is misplaced in \"{Shorten(args.RawRecord)}\""),
+            BadDataFound = args => badData.Add(Text.T("line {0}: a quote is misplaced in \"{1}\"", args.Context.Parser?.RawRow, Shorten(args.RawRecord))),
             MissingFieldFound = null,
         };
         using var reader = new CsvReader(new StringReader(text), config);
         if (!reader.Read() || !reader.ReadHeader() || reader.HeaderRecord is null)
         {
-            throw new CsvFileException("The file has no header row.");
+            throw new CsvFileException(Text.T("The file has no header row."));
         }
         var header = reader.HeaderRecord.Select(h => h.Trim().ToLowerInvariant()).ToArray();
         var unknown = header.Where(h => !allowed.Contains(h)).ToList();
@@ -73,17 +74,17 @@ public static class CsvFile
             var parts = new List<string>();
             if (missing.Count > 0)
             {
-                parts.Add("missing columns: " + string.Join(", ", missing));
+                parts.Add(Text.T("missing columns: {0}", string.Join(", ", missing)));
             }
             if (unknown.Count > 0)
             {
-                parts.Add("unknown columns: " + string.Join(", ", unknown));
+                parts.Add(Text.T("unknown columns: {0}", string.Join(", ", unknown)));
             }
             if (duplicate.Count > 0)
             {
-                parts.Add("repeated columns: " + string.Join(", ", duplicate));
+                parts.Add(Text.T("repeated columns: {0}", string.Join(", ", duplicate)));
             }
-            throw new CsvFileException("The header row does not match the format (" + string.Join("; ", parts) + "). Expected columns: " + string.Join(", ", allowed) + ".");
+            throw new CsvFileException(Text.T("The header row does not match the format ({0}). Expected columns: {1}.", string.Join("; ", parts), string.Join(", ", allowed)));
         }
 
         var rows = new List<CsvRow>();
@@ -99,7 +100,7 @@ public static class CsvFile
             }
             if (rows.Count >= MaxRows)
             {
-                throw new CsvFileException($"The file has more than {MaxRows} rows; split it.");
+                throw new CsvFileException(Text.T("The file has more than {0} rows; split it.", MaxRows));
             }
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < header.Length; i++)
@@ -114,7 +115,7 @@ public static class CsvFile
         }
         if (badData.Count > 0)
         {
-            throw new CsvFileException("The file's quoting is broken: " + string.Join("; ", badData.Take(5)) + ".");
+            throw new CsvFileException(Text.T("The file's quoting is broken: {0}.", string.Join("; ", badData.Take(5))));
         }
         return rows;
     }

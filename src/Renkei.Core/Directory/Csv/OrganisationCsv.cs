@@ -65,7 +65,7 @@ public sealed class OrganisationCsv(
             catch (DbUpdateException ex)
             {
                 // A constraint the checks above did not foresee (a concurrent edit): this row only.
-                rowErrors = new RowOutcome(false, [new ImportRowError(row.Line, "", "could not be saved: " + (ex.InnerException?.Message ?? ex.Message))]);
+                rowErrors = new RowOutcome(false, [new ImportRowError(row.Line, "", Text.T("could not be saved: {0}", ex.InnerException?.Message ?? ex.Message))]);
             }
             if (rowErrors.Errors.Count > 0)
             {
@@ -99,14 +99,14 @@ public sealed class OrganisationCsv(
         }
         if (row.Has("__extra"))
         {
-            return Fail("", "the row has more cells than the header has columns");
+            return Fail("", Text.T("the row has more cells than the header has columns"));
         }
         OrganisationKind? kind = null;
         if (row.Get("kind") is { } kindText)
         {
             if (!EnumText.TryParse<OrganisationKind>(kindText, out var parsed))
             {
-                return Fail("kind", $"'{kindText}' is not one of: {string.Join(", ", EnumText.Values<OrganisationKind>())}");
+                return Fail("kind", Text.T("'{0}' is not one of: {1}", kindText, string.Join(", ", EnumText.Values<OrganisationKind>())));
             }
             kind = parsed;
         }
@@ -116,12 +116,12 @@ public sealed class OrganisationCsv(
         {
             if (!Guid.TryParse(idText, out var id))
             {
-                return Fail("id", $"'{idText}' is not an id");
+                return Fail("id", Text.T("'{0}' is not an id", idText));
             }
             existing = await access.Organisations(caller).AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
             if (existing is null)
             {
-                return Fail("id", $"no organisation has the id {idText}");
+                return Fail("id", Text.T("no organisation has the id {0}", idText));
             }
         }
         else if (row.Get("code") is { } code)
@@ -206,7 +206,7 @@ public sealed class OrganisationCsv(
         {
             if (row.Get(prefix + "name") is not null || row.Get(prefix + "phone") is not null)
             {
-                errors.Add(new ImportRowError(row.Line, prefix + "email", "is required when the contact's other cells are filled"));
+                errors.Add(new ImportRowError(row.Line, prefix + "email", Text.T("is required when the contact's other cells are filled")));
             }
             return;
         }

@@ -51,7 +51,7 @@ public sealed class UserCsv(RenkeiDbContext db, AccessPolicy access, UserAdminSe
             }
             catch (DbUpdateException ex)
             {
-                outcome = (false, [new ImportRowError(row.Line, "", "could not be saved: " + (ex.InnerException?.Message ?? ex.Message))], null);
+                outcome = (false, [new ImportRowError(row.Line, "", Text.T("could not be saved: {0}", ex.InnerException?.Message ?? ex.Message))], null);
             }
             if (outcome.Errors.Count > 0)
             {
@@ -85,44 +85,44 @@ public sealed class UserCsv(RenkeiDbContext db, AccessPolicy access, UserAdminSe
         }
         if (row.Has("__extra"))
         {
-            return Fail("", "the row has more cells than the header has columns");
+            return Fail("", Text.T("the row has more cells than the header has columns"));
         }
         var email = row.Get("email");
         if (email is null)
         {
-            return Fail("email", "is required");
+            return Fail("email", Text.T("is required"));
         }
         var orgText = row.Get("organisation");
         if (orgText is null)
         {
-            return Fail("organisation", "is required");
+            return Fail("organisation", Text.T("is required"));
         }
         var organisation = Guid.TryParse(orgText, out var orgId)
             ? await access.Organisations(caller).Where(o => o.Id == orgId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
             : await access.Organisations(caller).Where(o => o.Code == orgText).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
         if (organisation is null)
         {
-            return Fail("organisation", $"'{orgText}' is not an organisation code or id");
+            return Fail("organisation", Text.T("'{0}' is not an organisation code or id", orgText));
         }
         var roles = new List<Role>();
         foreach (var roleText in (row.Get("roles") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!EnumText.TryParse<Role>(roleText, out var role))
             {
-                return Fail("roles", $"'{roleText}' is not one of: {string.Join(", ", EnumText.Values<Role>())}");
+                return Fail("roles", Text.T("'{0}' is not one of: {1}", roleText, string.Join(", ", EnumText.Values<Role>())));
             }
             roles.Add(role);
         }
         if (roles.Count == 0)
         {
-            return Fail("roles", "must name at least one role");
+            return Fail("roles", Text.T("must name at least one role"));
         }
         bool? active = null;
         if (row.Get("active") is { } activeText)
         {
             if (!bool.TryParse(activeText, out var parsed))
             {
-                return Fail("active", $"'{activeText}' is not true or false");
+                return Fail("active", Text.T("'{0}' is not true or false", activeText));
             }
             active = parsed;
         }
@@ -134,7 +134,7 @@ public sealed class UserCsv(RenkeiDbContext db, AccessPolicy access, UserAdminSe
         {
             if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct))
             {
-                return Fail("email", "belongs to an account you may not change");
+                return Fail("email", Text.T("belongs to an account you may not change"));
             }
             var created = await userAdmin.CreateAsync(caller, new UserInput
             {

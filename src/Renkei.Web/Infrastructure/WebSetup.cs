@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Renkei.Storage;
+using Renkei.Web.Identity;
+
+namespace Renkei.Web.Infrastructure;
+
+public static class WebSetup
+{
+    /// <summary>Hard ceiling for any request body (CSV imports are the largest).</summary>
+    public const long MaxRequestBody = Renkei.Directory.Csv.CsvFile.MaxBytes + 64 * 1024;
+
+    public static IServiceCollection AddRenkeiWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<RequestCaller>();
+        services.AddScoped<TokenQueries>();
+        services.AddScoped<Pages.Account.SignInEvents>();
+        services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<KestrelServerOptions>(o =>
+        {
+            o.Limits.MaxRequestBodySize = MaxRequestBody;
+            o.AddServerHeader = false;
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<BadInputExceptionHandler>();
+        services.AddRenkeiLocalisation();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Renkei API";
+            document.Info.Description = "Renkei (連携): the coordination platform of Japan's critical-infrastructure cybersecurity community. " +
+                "Authenticate with 'Authorization: Bearer <API token>'. Errors are RFC 7807 problem details.";
+            return Task.CompletedTask;
+        }));
+
+        // Session cookies and antiforgery tokens survive restarts: keys live with the data.
+        var keys = new DirectoryInfo(Path.Combine(DatabaseSettings.DataDirectory(configuration), "keys"));
+        keys.Create();
+        services.AddDataProtection().SetApplicationName("Renkei").PersistKeysToFileSystem(keys);
+
+        services.AddRazorPages(o =>
+            {
+                // Every page requires sign-in unless it says otherwise here.
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToFolder("/Account");
+                o.Conventions.AuthorizeFolder("/Account/Manage");
+                o.Conventions.AllowAnonymousToPage("/Language");
+                o.Conventions.AddPageRoute("/Admin/OrganisationEdit", "/Admin/Organisations/{id:guid}/Edit");
+                o.Conventions.AddPageRoute("/Admin/UserEdit", "/Admin/Users/{id:guid}");
+                o.Conventions.AddPageRoute("/Admin/CommunityEdit", "/Admin/Communities/{code}");
+                o.Conventions.AddPageRoute("/Notices/Edit", "/Notices/{id:guid}/Edit");
+            })
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(StringCatalog)));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "renkei.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__af";
+        });
+        return services;
+    }
+
+    public static WebApplication UseRenkeiPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<CallerMiddleware>();
+        app.UseMiddleware<AccountGuardMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+}

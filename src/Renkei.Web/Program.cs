@@ -1,0 +1,44 @@
+using Renkei;
+using Renkei.Storage;
+using Renkei.Web.Audit;
+using Renkei.Web.Directory;
+using Renkei.Web.Health;
+using Renkei.Web.Identity;
+using Renkei.Web.Infrastructure;
+using Renkei.Web.Notices;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var database = DatabaseSettings.FromConfiguration(builder.Configuration);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddRenkeiCore(database);
+builder.Services.AddRenkeiAuthentication(builder.Configuration);
+builder.Services.AddRenkeiWeb(builder.Configuration);
+
+var app = builder.Build();
+
+if (!await app.InitialisePlatformAsync(database))
+{
+    return;
+}
+
+app.UseRenkeiPipeline();
+app.MapHealthEndpoints();
+app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
+
+var api = app.MapApiV1();
+api.MapMeEndpoints();
+api.MapSectorEndpoints();
+api.MapCeptoarEndpoints();
+api.MapOrganisationEndpoints();
+api.MapUserEndpoints();
+api.MapImportExportEndpoints();
+api.MapNoticeEndpoints();
+api.MapAuditEndpoints();
+
+app.MapRazorPages();
+
+await app.RunAsync();
+
+/// <summary>The web host's entry point (public for WebApplicationFactory).</summary>
+public partial class Program;
