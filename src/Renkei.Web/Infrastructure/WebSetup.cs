@@ -48,8 +48,11 @@ public static class WebSetup
             {
                 // Every page requires sign-in unless it says otherwise here.
                 o.Conventions.AuthorizeFolder("/");
-                o.Conventions.AllowAnonymousToFolder("/Account");
-                o.Conventions.AuthorizeFolder("/Account/Manage");
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+                o.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
+                o.Conventions.AllowAnonymousToPage("/Account/Logout");
+                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 o.Conventions.AllowAnonymousToPage("/Language");
                 o.Conventions.AddPageRoute("/Admin/OrganisationEdit", "/Admin/Organisations/{id:guid}/Edit");
                 o.Conventions.AddPageRoute("/Admin/UserEdit", "/Admin/Users/{id:guid}");
