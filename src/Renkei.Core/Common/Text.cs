@@ -6,7 +6,7 @@ namespace Renkei.Common;
 
 /// <summary>
 /// Messages of the feature services (validation reasons, conflicts, refusals) in the caller's
-/// language. The English text is the key; <c>Common/messages.ja.json</c> holds the Japanese.
+/// language. The English text is the key; <c>Common/japanese-messages.json</c> holds the Japanese.
 /// The UI runs in Japanese unless the user chose English; the API answers in English unless the
 /// client sends <c>Accept-Language: ja</c>.
 /// </summary>
@@ -31,8 +31,8 @@ public static class Text
 
     private static FrozenDictionary<string, string> Load()
     {
-        using var stream = typeof(Text).Assembly.GetManifestResourceStream("Renkei.Messages.ja.json")
-            ?? throw new InvalidOperationException("messages.ja.json is not embedded.");
+        using var stream = typeof(Text).Assembly.GetManifestResourceStream("Renkei.JapaneseMessages.json")
+            ?? throw new InvalidOperationException("japanese-messages.json is not embedded.");
         return (JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? []).ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

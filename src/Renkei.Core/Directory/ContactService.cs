@@ -67,6 +67,10 @@ public sealed class ContactService(RenkeiDbContext db, AccessPolicy access, Time
         {
             return Problem.StaleVersion(input.Version!.Value, contact.Version);
         }
+        if (contact.Priority == input.Priority && contact.Name == input.Name && contact.Email == input.Email && contact.Phone == input.Phone && contact.Hours == input.Hours)
+        {
+            return contact;
+        }
         contact.Priority = input.Priority!.Value;
         contact.Name = input.Name;
         contact.Email = input.Email;

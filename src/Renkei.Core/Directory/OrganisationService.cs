@@ -71,6 +71,11 @@ public sealed class OrganisationService(RenkeiDbContext db, AccessPolicy access,
         {
             return Problem.Invalid(errors);
         }
+        if (Same(organisation, input))
+        {
+            // Nothing to change: no new version, no revision, no audit event.
+            return organisation;
+        }
         var now = Clock.UtcNow(time);
         Apply(organisation, input, now);
         organisation.Version++;
@@ -140,6 +145,10 @@ public sealed class OrganisationService(RenkeiDbContext db, AccessPolicy access,
         }
         return errors;
     }
+
+    private static bool Same(Organisation o, OrganisationInput input) =>
+        o.Code == input.Code && o.NameJa == input.NameJa && o.NameEn == input.NameEn && o.Kind == input.Kind
+        && o.SectorCode == input.SectorCode && o.BusinessScopeCode == input.BusinessScopeCode && o.Website == input.Website;
 
     private static void Apply(Organisation organisation, OrganisationInput input, DateTime now)
     {

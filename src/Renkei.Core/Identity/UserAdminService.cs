@@ -132,11 +132,20 @@ public sealed class UserAdminService(
             }
         }
 
+        var currentRoles = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
+        if ((update.DisplayName is null || update.DisplayName.Trim() == user.DisplayName)
+            && (update.PreferredLanguage is null || update.PreferredLanguage == user.PreferredLanguage)
+            && (update.OrganisationId is null || update.OrganisationId == user.OrganisationId)
+            && (update.Roles is null || currentRoles.SetEquals(update.Roles.Select(RoleCatalog.NameOf))))
+        {
+            return (await FindAsync(caller, id, ct))!;
+        }
+
         await using var transaction = await UnitOfWork.BeginAsync(db, ct);
         if (update.Roles is not null)
         {
             var wanted = update.Roles.Distinct().Select(RoleCatalog.NameOf).ToHashSet(StringComparer.Ordinal);
-            var current = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
+            var current = currentRoles;
             if (await WouldRemoveLastPlatformAdminAsync(user, wanted.Contains(RoleCatalog.NameOf(Role.Admin)), update.OrganisationId, ct))
             {
                 return Problem.Conflict("This is the last active platform administrator; appoint another one first.");

@@ -38,6 +38,9 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
 
     public AuditActor Actor => auditScope.Actor;
 
+    /// <summary>Rows written by this context so far (audit events excluded): tells a bulk job whether a step changed anything.</summary>
+    public long RowsWritten { get; private set; }
+
     /// <summary>Queues an event that is not a tracked write (a read of restricted content, a sign-in); written by the next SaveChanges.</summary>
     public void AddAuditEvent(AuditDraft draft) => _pendingEvents.Add(draft);
 
@@ -49,7 +52,9 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
         var changes = AuditChanges.Collect(ChangeTracker);
         if (changes.Count == 0 && _pendingEvents.Count == 0)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var plain = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            RowsWritten += plain;
+            return plain;
         }
 
         var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
@@ -66,6 +71,7 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
                 await owned.CommitAsync(cancellationToken);
             }
             _pendingEvents.Clear();
+            RowsWritten += written;
             return written;
         }
         catch

@@ -77,6 +77,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseMiddleware<RequestSizeGuard>();
         app.UseAuthentication();
         app.UseMiddleware<CallerMiddleware>();
         app.UseMiddleware<AccountGuardMiddleware>();

@@ -10,7 +10,7 @@ public sealed record TemporaryPassword(string Email, string Password);
 /// The outcome of an import: good rows were applied, each bad row is listed with its line and
 /// reason and changed nothing.
 /// </summary>
-public sealed record ImportReport(int Rows, int Created, int Updated, IReadOnlyList<ImportRowError> Errors, IReadOnlyList<TemporaryPassword> TemporaryPasswords)
+public sealed record ImportReport(int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<ImportRowError> Errors, IReadOnlyList<TemporaryPassword> TemporaryPasswords)
 {
     public int Rejected => Errors.Select(e => e.Line).Distinct().Count();
 }

@@ -52,11 +52,12 @@ public sealed class OrganisationCsv(
         }
 
         var errors = new List<ImportRowError>();
-        int created = 0, updated = 0;
+        int created = 0, updated = 0, unchanged = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var row in rows)
         {
             await transaction.CreateSavepointAsync("csv_row", ct);
+            var writtenBefore = db.RowsWritten;
             RowOutcome rowErrors;
             try
             {
@@ -77,14 +78,18 @@ public sealed class OrganisationCsv(
             {
                 created++;
             }
-            else
+            else if (db.RowsWritten > writtenBefore)
             {
                 updated++;
             }
+            else
+            {
+                unchanged++;
+            }
         }
         await transaction.CommitAsync(ct);
-        await audit.RecordAsync("import", "organisations", null, new { rows = rows.Count, created, updated, rejected = errors.Select(e => e.Line).Distinct().Count() }, ct);
-        return new ImportReport(rows.Count, created, updated, errors, []);
+        await audit.RecordAsync("import", "organisations", null, new { rows = rows.Count, created, updated, unchanged, rejected = errors.Select(e => e.Line).Distinct().Count() }, ct);
+        return new ImportReport(rows.Count, created, updated, unchanged, errors, []);
     }
 
     private sealed record RowOutcome(bool Created, List<ImportRowError> Errors);

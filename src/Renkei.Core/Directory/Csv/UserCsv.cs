@@ -39,11 +39,12 @@ public sealed class UserCsv(RenkeiDbContext db, AccessPolicy access, UserAdminSe
 
         var errors = new List<ImportRowError>();
         var passwords = new List<TemporaryPassword>();
-        int created = 0, updated = 0;
+        int created = 0, updated = 0, unchanged = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var row in rows)
         {
             await transaction.CreateSavepointAsync("csv_row", ct);
+            var writtenBefore = db.RowsWritten;
             (bool Created, List<ImportRowError> Errors, string? Password) outcome;
             try
             {
@@ -65,14 +66,18 @@ public sealed class UserCsv(RenkeiDbContext db, AccessPolicy access, UserAdminSe
                 created++;
                 passwords.Add(new TemporaryPassword(row.Get("email")!, outcome.Password!));
             }
-            else
+            else if (db.RowsWritten > writtenBefore)
             {
                 updated++;
             }
+            else
+            {
+                unchanged++;
+            }
         }
         await transaction.CommitAsync(ct);
-        await audit.RecordAsync("import", "users", null, new { rows = rows.Count, created, updated, rejected = errors.Select(e => e.Line).Distinct().Count() }, ct);
-        return new ImportReport(rows.Count, created, updated, errors, passwords);
+        await audit.RecordAsync("import", "users", null, new { rows = rows.Count, created, updated, unchanged, rejected = errors.Select(e => e.Line).Distinct().Count() }, ct);
+        return new ImportReport(rows.Count, created, updated, unchanged, errors, passwords);
     }
 
     private async Task<(bool Created, List<ImportRowError> Errors, string? Password)> ApplyAsync(Caller caller, CsvRow row, CancellationToken ct)

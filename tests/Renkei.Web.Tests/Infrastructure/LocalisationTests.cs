@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using Renkei.Common;
+using Renkei.Web.Infrastructure;
+
+namespace Renkei.Web.Tests.Infrastructure;
+
+/// <summary>Every string the UI and the services show exists in Japanese and English.</summary>
+public sealed partial class LocalisationTests
+{
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Renkei.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+
+    private static IEnumerable<string> Sources(string project, params string[] patterns) =>
+        patterns.SelectMany(p => System.IO.Directory.EnumerateFiles(Path.Combine(RepoRoot(), "src", project), p, SearchOption.AllDirectories))
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
+
+    [Fact]
+    public void EveryUiKey_HasJapaneseAndEnglish()
+    {
+        var catalog = new StringCatalog();
+        var keys = Sources("Renkei.Web", "*.cshtml", "*.cs")
+            .SelectMany(f => UiKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Where(k => !k.EndsWith('.'))
+            .Distinct()
+            .ToList();
+        keys.Count.ShouldBeGreaterThan(200);
+        var missing = keys.Where(k => catalog.Find(k, "ja") is null || catalog.Find(k, "en") is null).ToList();
+        missing.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void EveryCatalogEntry_HasBothLanguagesAndNoEmptyText()
+    {
+        var catalog = new StringCatalog();
+        var incomplete = catalog.Keys.Where(k => string.IsNullOrWhiteSpace(catalog.Find(k, "ja")) || string.IsNullOrWhiteSpace(catalog.Find(k, "en"))).ToList();
+        incomplete.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void EnumLabels_ExistForEveryValue()
+    {
+        var catalog = new StringCatalog();
+        var missing = new List<string>();
+        void Check<T>() where T : struct, Enum => missing.AddRange(EnumText.Values<T>().Select(v => $"Enum.{typeof(T).Name}.{v}").Where(k => catalog.Find(k, "ja") is null));
+        Check<Renkei.Directory.OrganisationKind>();
+        Check<Renkei.Directory.ContactPriority>();
+        Check<Renkei.Directory.MembershipRole>();
+        Check<Renkei.Directory.CommunityKind>();
+        Check<Renkei.Identity.Role>();
+        missing.AddRange(EnumText.Values<Renkei.Access.Tlp>().Select(v => "Tlp.Explain." + v).Where(k => catalog.Find(k, "ja") is null));
+        missing.AddRange(EnumText.Values<Renkei.Access.AudienceKind>().Select(v => "Audience." + v).Where(k => catalog.Find(k, "ja") is null));
+        missing.AddRange(EnumText.Values<Renkei.Directory.MemberUnit>().SelectMany(v => new[] { "Unit." + v, "Figure." + v }).Where(k => catalog.Find(k, "ja") is null));
+        missing.ShouldBeEmpty();
+    }
+
+    /// <summary>The services' messages (validation reasons, refusals) are English keys with a Japanese translation.</summary>
+    [Fact]
+    public void EveryServiceMessage_HasJapanese()
+    {
+        var translated = Text.TranslatedKeys.ToHashSet(StringComparer.Ordinal);
+        var messages = Sources("Renkei.Core", "*.cs").Concat(Sources("Renkei.Web", "*.cs"))
+            .SelectMany(f => ServiceMessage().Matches(File.ReadAllText(f)).Select(m => m.Groups["text"].Value.Replace("\\\"", "\"", StringComparison.Ordinal)))
+            .Where(m => !m.Contains('.', StringComparison.Ordinal) || m.Contains(' ', StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+        messages.Count.ShouldBeGreaterThan(80);
+        messages.Where(m => !translated.Contains(m)).ToList().ShouldBeEmpty();
+    }
+
+    [GeneratedRegex(@"L\[""([A-Za-z0-9_.]+)""")]
+    private static partial Regex UiKey();
+
+    [GeneratedRegex(@"(?:Text\.T\(|ErrorMessage\s*=\s*|Problem\.(?:Forbidden|Conflict|NotFound)\(|Problem\.Invalid\([^,()]+,\s*|InputValidation\.Add\(\s*errors,\s*[^,]+,\s*|Error\(nameof\(\w+\),\s*)""(?<text>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex ServiceMessage();
+}
