@@ -1,16 +1,12 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Renkei.Storage;
+using System.CommandLine;
+using Renkei.Cli;
 
-var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-var settings = DatabaseSettings.FromConfiguration(configuration);
-var services = new ServiceCollection();
-services.AddLogging(b => b.AddSimpleConsole());
-services.AddSingleton(TimeProvider.System);
-services.AddRenkeiStorage(settings);
-using var provider = services.BuildServiceProvider();
-using var scope = provider.CreateScope();
-var db = scope.ServiceProvider.GetRequiredService<RenkeiDbContext>();
-Console.WriteLine(db.Database.GenerateCreateScript());
+// renkei — operations from the shell, against the same database the web host uses
+// (RENKEI_DATABASE_URL, ConnectionStrings__Renkei or the SQLite file under RENKEI_DATA_DIR).
+var root = new RootCommand("Renkei command line: schema migrations, reference data, bootstrap, audit verification.");
+root.Subcommands.Add(Commands.Migrate());
+root.Subcommands.Add(Commands.Seed());
+root.Subcommands.Add(Commands.Bootstrap());
+root.Subcommands.Add(Commands.Audit());
+root.Subcommands.Add(Commands.Schema());
+return await root.Parse(args).InvokeAsync();

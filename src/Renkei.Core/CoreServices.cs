@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Renkei.Access;
 using Renkei.Audit;
 using Renkei.Directory;
@@ -42,6 +43,8 @@ public static class CoreServices
     /// <summary>Identity without cookies, for hosts that do not sign users in (CLI, benchmarks).</summary>
     public static IServiceCollection AddRenkeiIdentityCore(this IServiceCollection services)
     {
+        // Identity's reset tokens are made and used within one process here: ephemeral keys suffice.
+        services.TryAddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
         services.AddIdentityCore<RenkeiUser>(IdentityPolicy.Configure)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<RenkeiDbContext>()
