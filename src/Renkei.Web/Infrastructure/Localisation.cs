@@ -94,6 +94,17 @@ public static class LocalisationSetup
         return services;
     }
 
+    /// <summary>The language this browser chose with the switch, if any.</summary>
+    public static string? ChosenLanguage(HttpRequest request)
+    {
+        if (!request.Cookies.TryGetValue(CookieName, out var value) || value is null)
+        {
+            return null;
+        }
+        var culture = CookieRequestCultureProvider.ParseCookieValue(value)?.UICultures.FirstOrDefault().Value;
+        return culture is not null && StringCatalog.Languages.Contains(culture) ? culture : null;
+    }
+
     public static void Remember(HttpResponse response, string language) =>
         response.Cookies.Append(CookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)), new CookieOptions
         {
