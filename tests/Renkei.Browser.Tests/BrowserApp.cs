@@ -44,6 +44,8 @@ public sealed class BrowserApp : IAsyncLifetime
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
         _playwright = await Playwright.CreateAsync();
+        // Two cores shared with other test assemblies: allow for slow moments rather than flake.
+        Assertions.SetDefaultExpectTimeout(15_000);
         // Chromium reaches nothing outside this machine: background services and first-run work are off.
         // Playwright gives every launch a fresh, empty profile directory of its own.
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -34,9 +35,9 @@ public static class Session
     public static async Task SignInWithCodeAsync(IPage page, string email, string key)
     {
         await SignInAsync(page, email, TestData.Password);
-        await page.WaitForURLAsync("**/Account/LoginWith2fa**");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/LoginWith2fa"));
         await page.GetByLabel("認証コード（6桁）").FillAsync(Totp.Code(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "確認" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.Ordinal));
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/Account/"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Renkei.Directory;
 using Renkei.Identity;
@@ -17,7 +18,7 @@ public sealed class UiFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         var page = await app.NewPageAsync();
 
         await Session.SignInAsync(page, admin.Email!, TestData.Password);
-        await page.WaitForURLAsync("**/Profile/TwoFactor**");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Profile/TwoFactor"));
         await Assertions.Expect(page.GetByText("管理者は2段階認証の設定が必須です。")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".qr svg")).ToBeVisibleAsync();
         var key = (await page.Locator("#shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
@@ -31,10 +32,10 @@ public sealed class UiFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "サインアウト" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/Login**");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
 
         await Session.SignInAsync(page, admin.Email!, TestData.Password);
-        await page.WaitForURLAsync("**/Account/LoginWith2fa**");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/LoginWith2fa"));
         await page.GetByLabel("認証コード（6桁）").FillAsync(Totp.Code(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "確認" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ホーム", Level = 1 })).ToBeVisibleAsync();
@@ -127,7 +128,7 @@ public sealed class UiFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         var newcomer = await app.NewPageAsync();
         await Session.SignInAsync(newcomer, "shirei@toto-power.example.jp", temporary);
-        await newcomer.WaitForURLAsync("**/Account/ChangePassword**");
+        await Assertions.Expect(newcomer).ToHaveURLAsync(new Regex("/Account/ChangePassword"));
         await newcomer.GetByLabel("現在のパスワード").FillAsync(temporary);
         await newcomer.GetByLabel("新しいパスワード", new() { Exact = true }).FillAsync("東都の新しいパスフレーズ 2026");
         await newcomer.GetByLabel("新しいパスワード（確認）").FillAsync("東都の新しいパスフレーズ 2026");

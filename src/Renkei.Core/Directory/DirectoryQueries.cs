@@ -14,7 +14,10 @@ public sealed class DirectoryQueries(AccessPolicy access, MembershipService memb
             .OrderBy(s => s.SortOrder)
             .Select(s => new
             {
-                s.Code, s.NameJa, s.NameEn, s.Version,
+                s.Code,
+                s.NameJa,
+                s.NameEn,
+                s.Version,
                 Ministry = s.Ministry == null ? null : new OrganisationRef(s.Ministry.Id, s.Ministry.Code, s.Ministry.NameJa, s.Ministry.NameEn),
                 Scopes = s.BusinessScopes.OrderBy(b => b.SortOrder).Select(b => new NamedRef(b.Code, b.NameJa, b.NameEn)).ToList(),
                 Ceptoars = s.Ceptoars.OrderBy(c => c.SortOrder).Select(c => new NamedRef(c.Code, c.NameJa, c.NameEn)).ToList(),
@@ -37,13 +40,19 @@ public sealed class DirectoryQueries(AccessPolicy access, MembershipService memb
             .OrderBy(c => c.Sector!.SortOrder).ThenBy(c => c.SortOrder)
             .Select(c => new
             {
-                c.Code, c.NameJa, c.NameEn, c.Version,
+                c.Code,
+                c.NameJa,
+                c.NameEn,
+                c.Version,
                 Sector = new NamedRef(c.Sector!.Code, c.Sector.NameJa, c.Sector.NameEn),
                 Scope = c.BusinessScope == null ? null : new NamedRef(c.BusinessScope.Code, c.BusinessScope.NameJa, c.BusinessScope.NameEn),
                 Secretariats = c.Memberships.Where(m => m.Role == MembershipRole.Secretariat)
                     .Select(m => new SecretariatView(new OrganisationRef(m.Organisation!.Id, m.Organisation.Code, m.Organisation.NameJa, m.Organisation.NameEn), m.Unit)).ToList(),
                 Figures = c.MemberFigures.OrderBy(f => f.Ordinal).Select(f => new MemberFigureView(f.Count, f.Unit)).ToList(),
-                c.ExtraRecipients, c.ExtraRecipientsNoteJa, c.ExtraRecipientsNoteEn, c.FiguresAsOf,
+                c.ExtraRecipients,
+                c.ExtraRecipientsNoteJa,
+                c.ExtraRecipientsNoteEn,
+                c.FiguresAsOf,
                 Registered = c.Memberships.Count(m => m.Role == MembershipRole.Member),
             })
             .ToListAsync(ct);
@@ -64,7 +73,13 @@ public sealed class DirectoryQueries(AccessPolicy access, MembershipService memb
             .OrderBy(c => c.SortOrder)
             .Select(c => new
             {
-                c.Code, c.Kind, c.NameJa, c.NameEn, c.DescriptionJa, c.DescriptionEn, c.Version,
+                c.Code,
+                c.Kind,
+                c.NameJa,
+                c.NameEn,
+                c.DescriptionJa,
+                c.DescriptionEn,
+                c.Version,
                 Secretariats = c.Memberships.Where(m => m.Role == MembershipRole.Secretariat)
                     .Select(m => new OrganisationRef(m.Organisation!.Id, m.Organisation.Code, m.Organisation.NameJa, m.Organisation.NameEn)).ToList(),
                 Registered = visibleMembers.Count(m => m.CommunityCode == c.Code && m.Role == MembershipRole.Member),

@@ -249,7 +249,14 @@ public sealed class OrganisationCsv(
             .OrderBy(o => o.Code == null).ThenBy(o => o.Code).ThenBy(o => o.NameJa)
             .Select(o => new
             {
-                o.Id, o.Code, o.NameJa, o.NameEn, o.Kind, o.SectorCode, o.BusinessScopeCode, o.Website,
+                o.Id,
+                o.Code,
+                o.NameJa,
+                o.NameEn,
+                o.Kind,
+                o.SectorCode,
+                o.BusinessScopeCode,
+                o.Website,
                 Ceptoars = o.CeptoarMemberships.Where(m => m.Role == MembershipRole.Member).Select(m => m.CeptoarCode).ToList(),
             })
             .ToListAsync(ct);

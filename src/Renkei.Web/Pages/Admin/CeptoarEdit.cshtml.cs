@@ -38,8 +38,14 @@ public sealed class CeptoarEditModel(DirectoryQueries directory, ReferenceDataEd
         var c = Ceptoar;
         Input = new CeptoarInput
         {
-            NameJa = c.NameJa, NameEn = c.NameEn, BusinessScopeCode = c.BusinessScope?.Code, ExtraRecipients = c.ExtraRecipients,
-            ExtraRecipientsNoteJa = c.ExtraRecipientsNoteJa, ExtraRecipientsNoteEn = c.ExtraRecipientsNoteEn, FiguresAsOf = c.FiguresAsOf, Version = c.Version,
+            NameJa = c.NameJa,
+            NameEn = c.NameEn,
+            BusinessScopeCode = c.BusinessScope?.Code,
+            ExtraRecipients = c.ExtraRecipients,
+            ExtraRecipientsNoteJa = c.ExtraRecipientsNoteJa,
+            ExtraRecipientsNoteEn = c.ExtraRecipientsNoteEn,
+            FiguresAsOf = c.FiguresAsOf,
+            Version = c.Version,
         };
         Figures = c.MemberFigures.Select(f => new FigureRow { Count = f.Count, Unit = f.Unit }).ToList();
         Pad();

@@ -35,8 +35,14 @@ public sealed class OrganisationEditModel(DirectoryQueries directory, Organisati
         var o = detail.Organisation;
         Input = new OrganisationInput
         {
-            Code = o.Code, NameJa = o.NameJa, NameEn = o.NameEn, Kind = o.Kind, SectorCode = o.SectorCode,
-            BusinessScopeCode = o.BusinessScopeCode, Website = detail.Website, Version = o.Version,
+            Code = o.Code,
+            NameJa = o.NameJa,
+            NameEn = o.NameEn,
+            Kind = o.Kind,
+            SectorCode = o.SectorCode,
+            BusinessScopeCode = o.BusinessScopeCode,
+            Website = detail.Website,
+            Version = o.Version,
         };
         return Page();
     }
