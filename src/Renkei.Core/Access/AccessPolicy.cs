@@ -117,7 +117,7 @@ public sealed class AccessPolicy(RenkeiDbContext db)
     }
 
     public IQueryable<T> Shareable<T>(Caller? caller) where T : class, IShareable =>
-        db.Set<T>().Where(SharingPolicy.VisibleTo<T>(caller));
+        db.Set<T>().Where(SharingPolicy.VisibleTo<T>(caller, db.AudienceMembers));
 
     /// <summary>
     /// The trail names who did what; platform admins and national-centre auditors read all of

@@ -25,7 +25,10 @@ public static class SharingPolicy
 {
     public const string AllKey = "*";
 
-    public static Expression<Func<T, bool>> VisibleTo<T>(Caller? caller) where T : class, IShareable
+    /// <param name="members">All audience members (the DbSet): the audiences that reach the caller are
+    /// looked up through the (kind, key) index first, so the cost follows what the caller may
+    /// see rather than how many records exist.</param>
+    public static Expression<Func<T, bool>> VisibleTo<T>(Caller? caller, IQueryable<AudienceMember> members) where T : class, IShareable
     {
         if (caller is null)
         {
@@ -33,32 +36,44 @@ public static class SharingPolicy
         }
 
         var userId = caller.UserId;
-        var userKey = caller.UserId.ToString("D");
         var orgId = caller.OrganisationId;
-        var orgKey = caller.OrganisationId.ToString("D");
-        var sector = caller.SectorCode ?? "";
-        var scope = caller.BusinessScopeCode ?? "";
-        var ceptoars = caller.CeptoarCodes.ToArray();
-        var communities = caller.CommunityCodes.ToArray();
+        var reaching = AudiencesReaching(caller, members);
+        var naming = AudiencesNaming(caller, members);
 
         return Rebind<T>(x =>
             x.Tlp == Tlp.Clear
             || (x.OwnerOrganisationId == orgId && x.Tlp != Tlp.Red)
             || x.CreatedByUserId == userId
-            || (x.Tlp != Tlp.Red && x.Audience!.Members.Any(m =>
+            || (x.Tlp != Tlp.Red && reaching.Contains(x.AudienceId))
+            || (x.Tlp == Tlp.Red && naming.Contains(x.AudienceId)));
+    }
+
+    /// <summary>Audiences that include the caller through any of their entries (for TLP below RED).</summary>
+    public static IQueryable<Guid> AudiencesReaching(Caller caller, IQueryable<AudienceMember> members)
+    {
+        var userKey = caller.UserId.ToString("D");
+        var orgKey = caller.OrganisationId.ToString("D");
+        var sector = caller.SectorCode ?? "";
+        var scope = caller.BusinessScopeCode ?? "";
+        var ceptoars = caller.CeptoarCodes.ToArray();
+        var communities = caller.CommunityCodes.ToArray();
+        return members.Where(m =>
                 m.Kind == AudienceKind.AllCi
                 || (m.Kind == AudienceKind.Sector && m.Key == sector)
                 || (m.Kind == AudienceKind.BusinessScope && m.Key == scope)
                 || (m.Kind == AudienceKind.Ceptoar && ceptoars.Contains(m.Key))
                 || (m.Kind == AudienceKind.Community && communities.Contains(m.Key))
                 || (m.Kind == AudienceKind.Organisation && m.Key == orgKey)
-                || (m.Kind == AudienceKind.User && m.Key == userKey)))
-            || (x.Tlp == Tlp.Red && x.Audience!.Members.Any(m => m.Kind == AudienceKind.User && m.Key == userKey)));
+                || (m.Kind == AudienceKind.User && m.Key == userKey))
+            .Select(m => m.AudienceId);
     }
 
-    /// <summary>The same rule for one record already in memory (used to check a record before it is stored).</summary>
-    public static bool CanSee<T>(Caller? caller, T record) where T : class, IShareable =>
-        VisibleTo<T>(caller).Compile()(record);
+    /// <summary>Audiences that name the caller individually (the only way to receive TLP:RED).</summary>
+    public static IQueryable<Guid> AudiencesNaming(Caller caller, IQueryable<AudienceMember> members)
+    {
+        var userKey = caller.UserId.ToString("D");
+        return members.Where(m => m.Kind == AudienceKind.User && m.Key == userKey).Select(m => m.AudienceId);
+    }
 
     /// <summary>
     /// Rewrites a lambda written against <see cref="IShareable"/> into one over the entity's own

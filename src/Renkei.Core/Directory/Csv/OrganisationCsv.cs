@@ -56,6 +56,9 @@ public sealed class OrganisationCsv(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var row in rows)
         {
+            // Every row is saved before the next begins: clearing the tracker keeps each row's
+            // cost constant instead of growing with everything imported so far.
+            db.ChangeTracker.Clear();
             await transaction.CreateSavepointAsync("csv_row", ct);
             var writtenBefore = db.RowsWritten;
             RowOutcome rowErrors;
@@ -177,14 +180,9 @@ public sealed class OrganisationCsv(
         List<ImportRowError> errors, CancellationToken ct)
     {
         var wanted = (cell ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        var current = ((await memberships.ListAsync(caller, organisationId, ct)).Value ?? [])
-            .Where(m => m.Kind == kind && m.Role == MembershipRole.Member)
-            .Select(m => m.Code)
-            .ToHashSet(StringComparer.Ordinal);
-        var secretariat = ((await memberships.ListAsync(caller, organisationId, ct)).Value ?? [])
-            .Where(m => m.Kind == kind && m.Role == MembershipRole.Secretariat)
-            .Select(m => m.Code)
-            .ToHashSet(StringComparer.Ordinal);
+        var existing = ((await memberships.ListAsync(caller, organisationId, ct)).Value ?? []).Where(m => m.Kind == kind).ToList();
+        var current = existing.Where(m => m.Role == MembershipRole.Member).Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
+        var secretariat = existing.Where(m => m.Role == MembershipRole.Secretariat).Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
         foreach (var code in current.Except(wanted))
         {
             var removed = await memberships.RemoveAsync(caller, organisationId, kind, code, ct);

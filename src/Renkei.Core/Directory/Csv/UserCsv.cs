@@ -43,6 +43,9 @@ public sealed class UserCsv(RenkeiDbContext db, AccessPolicy access, UserAdminSe
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var row in rows)
         {
+            // Every row is saved before the next begins: clearing the tracker keeps each row's
+            // cost constant instead of growing with everything imported so far.
+            db.ChangeTracker.Clear();
             await transaction.CreateSavepointAsync("csv_row", ct);
             var writtenBefore = db.RowsWritten;
             (bool Created, List<ImportRowError> Errors, string? Password) outcome;
