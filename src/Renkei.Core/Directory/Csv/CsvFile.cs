@@ -88,11 +88,12 @@ public static class CsvFile
         }
 
         var rows = new List<CsvRow>();
-        var previousEnd = reader.Parser.RawRow;
         while (reader.Read())
         {
-            var line = previousEnd + 1;
-            previousEnd = reader.Parser.RawRow;
+            // The line where the record starts: its last line minus the line breaks inside it
+            // (quoted fields may span lines; blank lines before it are skipped by the parser).
+            var raw = reader.Parser.RawRecord.TrimEnd('\r', '\n');
+            var line = reader.Parser.RawRow - raw.Count(c => c == '\n');
             var record = reader.Parser.Record ?? [];
             if (record.All(string.IsNullOrWhiteSpace))
             {
