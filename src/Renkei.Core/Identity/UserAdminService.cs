@@ -11,6 +11,7 @@ public sealed class UserAdminService(
     RenkeiDbContext db,
     UserManager<RenkeiUser> users,
     AccessPolicy access,
+    Audit.AuditTrail audit,
     TimeProvider time)
 {
     /// <summary>The accounts the caller may see, optionally of one organisation or matching a text.</summary>
@@ -39,7 +40,20 @@ public sealed class UserAdminService(
                 .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
                 .ToListAsync(ct))
             .ToLookup(x => x.UserId, x => x.Name!);
+        // Account lists name people and their addresses: restricted content, so the read is recorded.
+        await audit.RecordAsync("read", "users", organisationId?.ToString("D"), new { listed = page.Count, text }, ct);
         return new Page<UserView>(page.Select(u => ToView(u, roles[u.Id])).ToList(), total, offset, limit);
+    }
+
+    /// <summary>One account as shown to a person; the read is recorded.</summary>
+    public async Task<UserView?> ViewAsync(Caller? caller, Guid id, CancellationToken ct = default)
+    {
+        var view = await FindAsync(caller, id, ct);
+        if (view is not null)
+        {
+            await audit.ReadAsync("users", id.ToString("D"), ct);
+        }
+        return view;
     }
 
     public async Task<UserView?> FindAsync(Caller? caller, Guid id, CancellationToken ct = default)

@@ -46,7 +46,7 @@ public static class UserEndpoints
     }
 
     private static async Task<Results<Ok<UserView>, ProblemHttpResult>> Get(Guid id, RequestCaller caller, UserAdminService users, CancellationToken ct) =>
-        await users.FindAsync(caller.Required, id, ct) is { } user ? TypedResults.Ok(user) : ProblemResults.NotFound("The user");
+        await users.ViewAsync(caller.Required, id, ct) is { } user ? TypedResults.Ok(user) : ProblemResults.NotFound("The user");
 
     private static async Task<Results<Ok<UserView>, ProblemHttpResult>> Update(Guid id, UserUpdate update, RequestCaller caller, UserAdminService users, CancellationToken ct)
     {

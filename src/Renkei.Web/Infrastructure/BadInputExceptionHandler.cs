@@ -30,6 +30,11 @@ public sealed class BadInputExceptionHandler(IProblemDetailsService problems, IL
             };
         }
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (!Paths.IsMachine(httpContext.Request.Path))
+        {
+            await ErrorPages.WriteAsync(httpContext, problem.Status.Value);
+            return true;
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 

@@ -72,7 +72,18 @@ public static class WebSetup
     public static WebApplication UseRenkeiPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            if (Paths.IsMachine(http.Request.Path) || http.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase))
+            {
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http });
+            }
+            else
+            {
+                await ErrorPages.WriteAsync(http, http.Response.StatusCode);
+            }
+        });
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
         app.UseRequestLocalization();

@@ -118,7 +118,7 @@ public sealed class UserEditModel(UserAdminService users, DirectoryQueries direc
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct, bool keepInput = false)
     {
-        Existing = await users.FindAsync(Caller, id, ct);
+        Existing = await users.ViewAsync(Caller, id, ct);
         if (Existing is null)
         {
             return false;
