@@ -31,6 +31,9 @@ public static class WebSetup
         });
         services.AddExceptionHandler<BadInputExceptionHandler>();
         services.AddRenkeiLocalisation();
+        // Japanese text as text: Razor would otherwise write every kana and kanji as &#x…; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Renkei API";
