@@ -174,8 +174,15 @@ internal static class Benchmarks
                 db.Audiences.Add(audience);
                 db.Notices.Add(new Notice
                 {
-                    Id = Guid.CreateVersion7(), Title = $"Notice {i}", Body = "本文", Tlp = red ? Tlp.Red : Tlp.Amber, OwnerOrganisationId = admin.OrganisationId,
-                    CreatedByUserId = userId, AudienceId = audience.Id, CreatedAt = DateTime.UtcNow.AddSeconds(-i), UpdatedAt = DateTime.UtcNow,
+                    Id = Guid.CreateVersion7(),
+                    Title = $"Notice {i}",
+                    Body = "本文",
+                    Tlp = red ? Tlp.Red : Tlp.Amber,
+                    OwnerOrganisationId = admin.OrganisationId,
+                    CreatedByUserId = userId,
+                    AudienceId = audience.Id,
+                    CreatedAt = DateTime.UtcNow.AddSeconds(-i),
+                    UpdatedAt = DateTime.UtcNow,
                 });
             }
             await db.SaveChangesAsync();
@@ -184,8 +191,14 @@ internal static class Benchmarks
 
         var reader = new Caller
         {
-            UserId = Guid.NewGuid(), Email = "reader@example.jp", OrganisationId = orgId, OrganisationKind = OrganisationKind.Operator,
-            SectorCode = "gas", BusinessScopeCode = "gas", Roles = new HashSet<Role> { Role.Viewer }, CeptoarCodes = ["gas"],
+            UserId = Guid.NewGuid(),
+            Email = "reader@example.jp",
+            OrganisationId = orgId,
+            OrganisationKind = OrganisationKind.Operator,
+            SectorCode = "gas",
+            BusinessScopeCode = "gas",
+            Roles = new HashSet<Role> { Role.Viewer },
+            CeptoarCodes = ["gas"],
         };
         var timings = new List<double>();
         var visible = 0;

@@ -199,15 +199,12 @@ public sealed class UserAdminService(
     /// </summary>
     public async Task<Result<UserView>> SetActiveAsync(Caller caller, Guid id, bool active, CancellationToken ct = default)
     {
-        var user = await access.Users(caller).FirstOrDefaultAsync(u => u.Id == id, ct);
-        if (user is null)
+        var managed = await ManagedAsync(caller, id, "Only the organisation's admins and platform administrators deactivate its users.", ct);
+        if (!managed.Ok)
         {
-            return Problem.NotFound("The user");
+            return managed.Problem!;
         }
-        if (!Permissions.ManageUsers(caller, user.OrganisationId))
-        {
-            return Problem.Forbidden("Only the organisation's admins and platform administrators deactivate its users.");
-        }
+        var user = managed.Value!;
         if (!active && user.Id == caller.UserId)
         {
             return Problem.Conflict("You cannot deactivate your own account.");
@@ -239,15 +236,12 @@ public sealed class UserAdminService(
     /// </summary>
     public async Task<Result<CreatedUser>> ResetAsync(Caller caller, Guid id, bool resetTwoFactor, CancellationToken ct = default)
     {
-        var user = await access.Users(caller).FirstOrDefaultAsync(u => u.Id == id, ct);
-        if (user is null)
+        var managed = await ManagedAsync(caller, id, "Only the organisation's admins and platform administrators reset its users.", ct);
+        if (!managed.Ok)
         {
-            return Problem.NotFound("The user");
+            return managed.Problem!;
         }
-        if (!Permissions.ManageUsers(caller, user.OrganisationId))
-        {
-            return Problem.Forbidden("Only the organisation's admins and platform administrators reset its users.");
-        }
+        var user = managed.Value!;
         var password = PasswordGenerator.Generate();
         await using var transaction = await UnitOfWork.BeginAsync(db, ct);
         var token = await users.GeneratePasswordResetTokenAsync(user);
@@ -267,6 +261,17 @@ public sealed class UserAdminService(
         await users.UpdateAsync(user);
         await transaction.CommitAsync(ct);
         return new CreatedUser((await FindAsync(caller, id, ct))!, password);
+    }
+
+    /// <summary>A user the caller may see (else not found) and administer (else forbidden).</summary>
+    private async Task<Result<RenkeiUser>> ManagedAsync(Caller caller, Guid id, string forbidden, CancellationToken ct)
+    {
+        var user = await access.Users(caller).FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null)
+        {
+            return Problem.NotFound("The user");
+        }
+        return Permissions.ManageUsers(caller, user.OrganisationId) ? user : Problem.Forbidden(forbidden);
     }
 
     private async Task<bool> WouldRemoveLastPlatformAdminAsync(RenkeiUser user, bool staysAdmin, Guid? newOrganisation, CancellationToken ct)

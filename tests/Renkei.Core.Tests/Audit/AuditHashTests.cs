@@ -6,8 +6,14 @@ public sealed class AuditHashTests
 {
     private static AuditEvent Event(string actor, string action) => new()
     {
-        Seq = 7, OccurredAt = new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc), Actor = actor, Action = action,
-        ResourceType = "organisations", ResourceId = "x", PrevHash = AuditHash.Genesis, Hash = "",
+        Seq = 7,
+        OccurredAt = new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc),
+        Actor = actor,
+        Action = action,
+        ResourceType = "organisations",
+        ResourceId = "x",
+        PrevHash = AuditHash.Genesis,
+        Hash = "",
     };
 
     [Fact]

@@ -76,7 +76,10 @@ public abstract class SignInPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var token = new HtmlParser().ParseDocument(form).QuerySelector("input[name=__af]")!.GetAttribute("value")!;
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Email"] = user.Email!, ["Input.Password"] = TestData.Password, ["ReturnUrl"] = "https://evil.example/", ["__af"] = token,
+            ["Input.Email"] = user.Email!,
+            ["Input.Password"] = TestData.Password,
+            ["ReturnUrl"] = "https://evil.example/",
+            ["__af"] = token,
         }));
         response.Headers.Location!.ToString().ShouldBe("/");
     }

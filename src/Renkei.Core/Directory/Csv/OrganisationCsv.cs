@@ -35,80 +35,13 @@ public sealed class OrganisationCsv(
 
     private static readonly string[] Required = ["name_ja", "name_en", "kind"];
 
-    public async Task<Result<ImportReport>> ImportAsync(Caller caller, byte[] content, CancellationToken ct = default)
-    {
-        if (!Permissions.ImportExportDirectory(caller))
-        {
-            return Problem.Forbidden("Only platform administrators import the directory.");
-        }
-        List<CsvRow> rows;
-        try
-        {
-            rows = CsvFile.Read(content, Columns, Required);
-        }
-        catch (CsvFileException ex)
-        {
-            return Problem.Invalid("file", ex.Message);
-        }
-
-        var errors = new List<ImportRowError>();
-        int created = 0, updated = 0, unchanged = 0;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var row in rows)
-        {
-            // Every row is saved before the next begins: clearing the tracker keeps each row's
-            // cost constant instead of growing with everything imported so far.
-            db.ChangeTracker.Clear();
-            await transaction.CreateSavepointAsync("csv_row", ct);
-            var writtenBefore = db.RowsWritten;
-            RowOutcome rowErrors;
-            try
-            {
-                rowErrors = await ApplyAsync(caller, row, ct);
-            }
-            catch (DbUpdateException ex)
-            {
-                // A constraint the checks above did not foresee (a concurrent edit): this row only.
-                rowErrors = new RowOutcome(false, [new ImportRowError(row.Line, "", Text.T("could not be saved: {0}", ex.InnerException?.Message ?? ex.Message))]);
-            }
-            if (rowErrors.Errors.Count > 0)
-            {
-                await transaction.RollbackToSavepointAsync("csv_row", ct);
-                db.ChangeTracker.Clear();
-                errors.AddRange(rowErrors.Errors);
-            }
-            else if (rowErrors.Created)
-            {
-                created++;
-            }
-            else if (db.RowsWritten > writtenBefore)
-            {
-                updated++;
-            }
-            else
-            {
-                unchanged++;
-            }
-        }
-        await transaction.CommitAsync(ct);
-        await audit.RecordAsync("import", "organisations", null, new { rows = rows.Count, created, updated, unchanged, rejected = errors.Select(e => e.Line).Distinct().Count() }, ct);
-        return new ImportReport(rows.Count, created, updated, unchanged, errors, []);
-    }
-
-    private sealed record RowOutcome(bool Created, List<ImportRowError> Errors);
+    public Task<Result<ImportReport>> ImportAsync(Caller caller, byte[] content, CancellationToken ct = default) =>
+        CsvImport.RunAsync(db, audit, caller, content, Columns, Required, "organisations", row => ApplyAsync(caller, row, ct), ct);
 
     private async Task<RowOutcome> ApplyAsync(Caller caller, CsvRow row, CancellationToken ct)
     {
         var errors = new List<ImportRowError>();
-        RowOutcome Fail(string field, string reason)
-        {
-            errors.Add(new ImportRowError(row.Line, field, reason));
-            return new RowOutcome(false, errors);
-        }
-        if (row.Has("__extra"))
-        {
-            return Fail("", Text.T("the row has more cells than the header has columns"));
-        }
+        RowOutcome Fail(string field, string reason) => RowOutcome.Failed(row.Line, field, reason);
         OrganisationKind? kind = null;
         if (row.Get("kind") is { } kindText)
         {
@@ -153,11 +86,7 @@ public sealed class OrganisationCsv(
             : await organisations.UpdateAsync(caller, existing.Id, input, ct);
         if (!saved.Ok)
         {
-            foreach (var (field, reason) in Flatten(saved.Problem!))
-            {
-                errors.Add(new ImportRowError(row.Line, Column(field), reason));
-            }
-            return new RowOutcome(false, errors);
+            return new RowOutcome(false, [.. CsvImport.Errors(row.Line, saved.Problem!, Column)]);
         }
         var organisation = saved.Value!;
 
@@ -230,10 +159,7 @@ public sealed class OrganisationCsv(
             : await contacts.UpdateAsync(caller, organisationId, existing.Id, input with { Version = existing.Version }, ct);
         if (!saved.Ok)
         {
-            foreach (var (field, reason) in Flatten(saved.Problem!))
-            {
-                errors.Add(new ImportRowError(row.Line, prefix + field, reason));
-            }
+            errors.AddRange(CsvImport.Errors(row.Line, saved.Problem!, field => prefix + field));
         }
     }
 
@@ -279,11 +205,6 @@ public sealed class OrganisationCsv(
         await audit.RecordAsync("export", "organisations", null, new { rows = orgs.Count }, ct);
         return bytes;
     }
-
-    internal static IEnumerable<(string Field, string Reason)> Flatten(Problem problem) =>
-        problem.Errors is { Count: > 0 } errors
-            ? errors.SelectMany(e => e.Value.Select(v => (e.Key, v)))
-            : [("", problem.Detail)];
 
     /// <summary>API field names back to CSV column names, so the report points at the cell.</summary>
     private static string Column(string field) => field switch

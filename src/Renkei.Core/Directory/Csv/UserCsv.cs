@@ -21,80 +21,12 @@ public sealed class UserCsv(RenkeiDbContext db, AccessPolicy access, UserAdminSe
     public static readonly string[] Columns = ["email", "display_name", "organisation", "roles", "language", "active"];
     private static readonly string[] Required = ["email", "display_name", "organisation", "roles"];
 
-    public async Task<Result<ImportReport>> ImportAsync(Caller caller, byte[] content, CancellationToken ct = default)
-    {
-        if (!Permissions.ImportExportDirectory(caller))
-        {
-            return Problem.Forbidden("Only platform administrators import the directory.");
-        }
-        List<CsvRow> rows;
-        try
-        {
-            rows = CsvFile.Read(content, Columns, Required);
-        }
-        catch (CsvFileException ex)
-        {
-            return Problem.Invalid("file", ex.Message);
-        }
+    public Task<Result<ImportReport>> ImportAsync(Caller caller, byte[] content, CancellationToken ct = default) =>
+        CsvImport.RunAsync(db, audit, caller, content, Columns, Required, "users", row => ApplyAsync(caller, row, ct), ct);
 
-        var errors = new List<ImportRowError>();
-        var passwords = new List<TemporaryPassword>();
-        int created = 0, updated = 0, unchanged = 0;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var row in rows)
-        {
-            // Every row is saved before the next begins: clearing the tracker keeps each row's
-            // cost constant instead of growing with everything imported so far.
-            db.ChangeTracker.Clear();
-            await transaction.CreateSavepointAsync("csv_row", ct);
-            var writtenBefore = db.RowsWritten;
-            (bool Created, List<ImportRowError> Errors, string? Password) outcome;
-            try
-            {
-                outcome = await ApplyAsync(caller, row, ct);
-            }
-            catch (DbUpdateException ex)
-            {
-                outcome = (false, [new ImportRowError(row.Line, "", Text.T("could not be saved: {0}", ex.InnerException?.Message ?? ex.Message))], null);
-            }
-            if (outcome.Errors.Count > 0)
-            {
-                await transaction.RollbackToSavepointAsync("csv_row", ct);
-                db.ChangeTracker.Clear();
-                errors.AddRange(outcome.Errors);
-                continue;
-            }
-            if (outcome.Created)
-            {
-                created++;
-                passwords.Add(new TemporaryPassword(row.Get("email")!, outcome.Password!));
-            }
-            else if (db.RowsWritten > writtenBefore)
-            {
-                updated++;
-            }
-            else
-            {
-                unchanged++;
-            }
-        }
-        await transaction.CommitAsync(ct);
-        await audit.RecordAsync("import", "users", null, new { rows = rows.Count, created, updated, unchanged, rejected = errors.Select(e => e.Line).Distinct().Count() }, ct);
-        return new ImportReport(rows.Count, created, updated, unchanged, errors, passwords);
-    }
-
-    private async Task<(bool Created, List<ImportRowError> Errors, string? Password)> ApplyAsync(Caller caller, CsvRow row, CancellationToken ct)
+    private async Task<RowOutcome> ApplyAsync(Caller caller, CsvRow row, CancellationToken ct)
     {
-        var errors = new List<ImportRowError>();
-        (bool, List<ImportRowError>, string?) Fail(string field, string reason)
-        {
-            errors.Add(new ImportRowError(row.Line, field, reason));
-            return (false, errors, null);
-        }
-        if (row.Has("__extra"))
-        {
-            return Fail("", Text.T("the row has more cells than the header has columns"));
-        }
+        RowOutcome Fail(string field, string reason) => RowOutcome.Failed(row.Line, field, reason);
         var email = row.Get("email");
         if (email is null)
         {
@@ -154,8 +86,7 @@ public sealed class UserCsv(RenkeiDbContext db, AccessPolicy access, UserAdminSe
             }, ct);
             if (!created.Ok)
             {
-                errors.AddRange(OrganisationCsv.Flatten(created.Problem!).Select(e => new ImportRowError(row.Line, Column(e.Field), e.Reason)));
-                return (false, errors, null);
+                return new RowOutcome(false, [.. CsvImport.Errors(row.Line, created.Problem!, Column)]);
             }
             if (active == false)
             {
@@ -165,7 +96,7 @@ public sealed class UserCsv(RenkeiDbContext db, AccessPolicy access, UserAdminSe
                     return Fail("active", deactivated.Problem!.Detail);
                 }
             }
-            return (true, errors, created.Value!.TemporaryPassword);
+            return new RowOutcome(true, [], new TemporaryPassword(email, created.Value!.TemporaryPassword!));
         }
 
         var updated = await userAdmin.UpdateAsync(caller, existing.Id, new UserUpdate
@@ -177,8 +108,7 @@ public sealed class UserCsv(RenkeiDbContext db, AccessPolicy access, UserAdminSe
         }, ct);
         if (!updated.Ok)
         {
-            errors.AddRange(OrganisationCsv.Flatten(updated.Problem!).Select(e => new ImportRowError(row.Line, Column(e.Field), e.Reason)));
-            return (false, errors, null);
+            return new RowOutcome(false, [.. CsvImport.Errors(row.Line, updated.Problem!, Column)]);
         }
         if (active is { } a && a != (existing.DeactivatedAt is null))
         {
@@ -188,7 +118,7 @@ public sealed class UserCsv(RenkeiDbContext db, AccessPolicy access, UserAdminSe
                 return Fail("active", changed.Problem!.Detail);
             }
         }
-        return (false, errors, null);
+        return new RowOutcome(false, []);
     }
 
     public async Task<Result<byte[]>> ExportAsync(Caller caller, CancellationToken ct = default)

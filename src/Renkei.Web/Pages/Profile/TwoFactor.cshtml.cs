@@ -46,14 +46,8 @@ public sealed class TwoFactorModel(UserManager<RenkeiUser> users, SignInManager<
         {
             return NotFound();
         }
-        if (!ModelState.IsValid)
+        if (!await CodeIsRightAsync(user))
         {
-            return await ShowAsync(user);
-        }
-        var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Trim();
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
-        {
-            ModelState.AddModelError("Input.Code", L["TwoFactor.WrongCode"]);
             return await ShowAsync(user);
         }
         await users.SetTwoFactorEnabledAsync(user, true);
@@ -71,15 +65,9 @@ public sealed class TwoFactorModel(UserManager<RenkeiUser> users, SignInManager<
         {
             return NotFound();
         }
-        if (!ModelState.IsValid)
-        {
-            return await ShowAsync(user);
-        }
-        var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Trim();
         // Turning protection off needs the second factor too, not just a session.
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        if (!await CodeIsRightAsync(user))
         {
-            ModelState.AddModelError("Input.Code", L["TwoFactor.WrongCode"]);
             return await ShowAsync(user);
         }
         await users.SetTwoFactorEnabledAsync(user, false);
@@ -88,6 +76,22 @@ public sealed class TwoFactorModel(UserManager<RenkeiUser> users, SignInManager<
         await signIn.RefreshSignInAsync(user);
         Flash = L["TwoFactor.Disabled"];
         return Redirect("/Profile");
+    }
+
+    /// <summary>Whether the posted code is a current code of the user's authenticator (errors go on the form).</summary>
+    private async Task<bool> CodeIsRightAsync(RenkeiUser user)
+    {
+        if (!ModelState.IsValid)
+        {
+            return false;
+        }
+        var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Trim();
+        if (await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            return true;
+        }
+        ModelState.AddModelError("Input.Code", L["TwoFactor.WrongCode"]);
+        return false;
     }
 
     private async Task<RenkeiUser?> CurrentUserAsync() => await users.FindByIdAsync(Caller.UserId.ToString("D"));
