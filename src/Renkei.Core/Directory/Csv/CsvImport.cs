@@ -63,10 +63,13 @@ internal static class CsvImport
             if (outcome.Errors.Count > 0)
             {
                 await transaction.RollbackToSavepointAsync("csv_row", ct);
+                await transaction.ReleaseSavepointAsync("csv_row", ct);
                 db.ChangeTracker.Clear();
                 errors.AddRange(outcome.Errors);
                 continue;
             }
+            // Savepoints nest: release each kept row's, or thousands pile up inside the transaction.
+            await transaction.ReleaseSavepointAsync("csv_row", ct);
             if (outcome.Password is not null)
             {
                 passwords.Add(outcome.Password);
