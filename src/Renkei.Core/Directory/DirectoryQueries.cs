@@ -26,6 +26,13 @@ public sealed class DirectoryQueries(AccessPolicy access, MembershipService memb
         return sectors.Select(s => new SectorView(s.Code, s.NameJa, s.NameEn, s.Version, s.Ministry, s.Scopes, s.Ceptoars)).ToList();
     }
 
+    public Task<List<BusinessScopeView>> BusinessScopesAsync(Caller? caller, string sectorCode, CancellationToken ct = default) =>
+        access.BusinessScopes(caller).AsNoTracking()
+            .Where(b => b.SectorCode == sectorCode)
+            .OrderBy(b => b.SortOrder)
+            .Select(b => new BusinessScopeView(b.Code, b.SectorCode, b.NameJa, b.NameEn, b.Version))
+            .ToListAsync(ct);
+
     public async Task<SectorView?> SectorAsync(Caller? caller, string code, CancellationToken ct = default) =>
         (await SectorsAsync(caller, ct)).FirstOrDefault(s => s.Code == code);
 

@@ -10,6 +10,8 @@ public sealed record SectorView(
     IReadOnlyList<NamedRef> BusinessScopes,
     IReadOnlyList<NamedRef> Ceptoars);
 
+public sealed record BusinessScopeView(string Code, string SectorCode, string NameJa, string NameEn, int Version);
+
 public sealed record MemberFigureView(int Count, MemberUnit Unit);
 
 public sealed record CeptoarView(

@@ -11,6 +11,7 @@ public sealed class SectorEditModel(DirectoryQueries directory, ReferenceDataEdi
     public SectorEdit Input { get; set; } = new();
 
     public SectorView Sector { get; private set; } = null!;
+    public List<BusinessScopeView> Scopes { get; private set; } = [];
     public List<OrganisationSummary> Ministries { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
@@ -42,6 +43,27 @@ public sealed class SectorEditModel(DirectoryQueries directory, ReferenceDataEdi
         return Redirect($"/Directory/Sectors/{code}");
     }
 
+    /// <summary>Renames one business scope of the sector; versioned like the sector itself.</summary>
+    public async Task<IActionResult> OnPostScopeAsync(string code, string scope, BusinessScopeEdit scopeEdit, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, ct))
+        {
+            return NotFound();
+        }
+        if (Scopes.All(s => s.Code != scope))
+        {
+            return NotFound();
+        }
+        var result = await editor.UpdateBusinessScopeAsync(Caller, scope, scopeEdit, ct);
+        if (!result.Ok)
+        {
+            Input = new SectorEdit { NameJa = Sector.NameJa, NameEn = Sector.NameEn, MinistryId = Sector.Ministry?.Id, Version = Sector.Version };
+            return ShowProblem(result.Problem!, prefix: "");
+        }
+        Flash = L["Flash.Saved"];
+        return Redirect($"/Admin/Sectors/{code}");
+    }
+
     private async Task<bool> LoadAsync(string code, CancellationToken ct)
     {
         var sector = await directory.SectorAsync(Caller, code, ct);
@@ -50,6 +72,7 @@ public sealed class SectorEditModel(DirectoryQueries directory, ReferenceDataEdi
             return false;
         }
         Sector = sector;
+        Scopes = await directory.BusinessScopesAsync(Caller, code, ct);
         Ministries = (await directory.OrganisationsAsync(Caller, new OrganisationFilter(Kind: OrganisationKind.Ministry), 0, 100, ct)).Items.ToList();
         return true;
     }
