@@ -34,18 +34,8 @@ public static class CeptoarEndpoints
         await queries.CeptoarAsync(caller.Required, code, ct) is { } c ? TypedResults.Ok(c) : ProblemResults.NotFound("The CEPTOAR");
 
     private static async Task<Results<Ok<Page<OrganisationSummary>>, ProblemHttpResult>> Members(string code, RequestCaller caller, DirectoryQueries queries,
-        CancellationToken ct, int offset = 0, int limit = ApiConventions.DefaultLimit)
-    {
-        if (ApiConventions.CheckPaging(offset, limit) is { } paging)
-        {
-            return ProblemResults.From(paging);
-        }
-        if (await queries.CeptoarAsync(caller.Required, code, ct) is null)
-        {
-            return ProblemResults.NotFound("The CEPTOAR");
-        }
-        return TypedResults.Ok(await queries.OrganisationsAsync(caller.Required, new OrganisationFilter(CeptoarCode: code), offset, limit, ct));
-    }
+        CancellationToken ct, int offset = 0, int limit = ApiConventions.DefaultLimit) =>
+        await MembersOfAsync(await queries.CeptoarAsync(caller.Required, code, ct) is not null, "The CEPTOAR", new OrganisationFilter(CeptoarCode: code), caller, queries, offset, limit, ct);
 
     private static async Task<Results<Created<CeptoarView>, ProblemHttpResult>> Create(CeptoarInput input, RequestCaller caller, ReferenceDataEditor editor,
         DirectoryQueries queries, CancellationToken ct)
@@ -70,17 +60,22 @@ public static class CeptoarEndpoints
         await queries.CommunityAsync(caller.Required, code, ct) is { } c ? TypedResults.Ok(c) : ProblemResults.NotFound("The community");
 
     private static async Task<Results<Ok<Page<OrganisationSummary>>, ProblemHttpResult>> CommunityMembers(string code, RequestCaller caller, DirectoryQueries queries,
-        CancellationToken ct, int offset = 0, int limit = ApiConventions.DefaultLimit)
+        CancellationToken ct, int offset = 0, int limit = ApiConventions.DefaultLimit) =>
+        await MembersOfAsync(await queries.CommunityAsync(caller.Required, code, ct) is not null, "The community", new OrganisationFilter(CommunityCode: code), caller, queries, offset, limit, ct);
+
+    /// <summary>A page of the organisations in a group the caller can see (memberships filtered by the access policy).</summary>
+    private static async Task<Results<Ok<Page<OrganisationSummary>>, ProblemHttpResult>> MembersOfAsync(bool groupExists, string what, OrganisationFilter filter,
+        RequestCaller caller, DirectoryQueries queries, int offset, int limit, CancellationToken ct)
     {
         if (ApiConventions.CheckPaging(offset, limit) is { } paging)
         {
             return ProblemResults.From(paging);
         }
-        if (await queries.CommunityAsync(caller.Required, code, ct) is null)
+        if (!groupExists)
         {
-            return ProblemResults.NotFound("The community");
+            return ProblemResults.NotFound(what);
         }
-        return TypedResults.Ok(await queries.OrganisationsAsync(caller.Required, new OrganisationFilter(CommunityCode: code), offset, limit, ct));
+        return TypedResults.Ok(await queries.OrganisationsAsync(caller.Required, filter, offset, limit, ct));
     }
 
     private static async Task<Results<Created<CommunityView>, ProblemHttpResult>> CreateCommunity(CommunityInput input, RequestCaller caller, ReferenceDataEditor editor,
