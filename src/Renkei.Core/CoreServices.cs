@@ -23,6 +23,7 @@ public static class CoreServices
         services.AddScoped<AudienceBuilder>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<AuditQueries>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<ReferenceDataEditor>();
         services.AddScoped<DirectoryQueries>();
@@ -37,6 +38,10 @@ public static class CoreServices
         services.AddScoped<AdminBootstrap>();
         services.AddScoped<NoticeService>();
         services.AddScoped<PlatformInitialiser>();
+        services.AddScoped<Reports.ReportValidator>();
+        services.AddScoped<Reports.RoutePlanner>();
+        services.AddScoped<Reports.ReportQueries>();
+        services.AddScoped<Reports.ReportService>();
         return services;
     }
 

@@ -6,6 +6,7 @@ using Renkei.Web.Health;
 using Renkei.Web.Identity;
 using Renkei.Web.Infrastructure;
 using Renkei.Web.Notices;
+using Renkei.Web.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -34,6 +35,7 @@ api.MapOrganisationEndpoints();
 api.MapUserEndpoints();
 api.MapImportExportEndpoints();
 api.MapNoticeEndpoints();
+api.MapReportEndpoints();
 api.MapAuditEndpoints();
 
 app.MapRazorPages();

@@ -36,7 +36,7 @@ public abstract class CommandsTests(DatabaseProvider provider) : DatabaseTest(pr
     {
         var (code, output) = await RunAsync("migrate");
         code.ShouldBe(0, output);
-        output.ShouldContain("Applied 0001, 0002, 0003");
+        output.ShouldContain("Applied 0001, 0002, 0003, 0004");
         output.ShouldContain("101 created");
 
         (code, output) = await RunAsync("migrate");
@@ -50,11 +50,11 @@ public abstract class CommandsTests(DatabaseProvider provider) : DatabaseTest(pr
     {
         (await RunAsync("migrate", "--to", "2")).ExitCode.ShouldBe(0);
         var (_, status) = await RunAsync("migrate", "status");
-        status.ShouldContain("0003 notices_and_audiences");
+        status.ShouldContain("0004 incident_reports");
         status.ShouldContain("pending");
         var (code, output) = await RunAsync("migrate");
         code.ShouldBe(0, output);
-        output.ShouldContain("Applied 0003");
+        output.ShouldContain("Applied 0003, 0004");
     }
 
     [Fact]

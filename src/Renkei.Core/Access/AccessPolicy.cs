@@ -116,6 +116,43 @@ public sealed class AccessPolicy(RenkeiDbContext db)
         return db.Users.Where(u => holders.Contains(u.OrganisationId));
     }
 
+    /// <summary>
+    /// Reports the caller may read: their own organisation's (drafts too), those that reached a hop
+    /// addressed to their organisation, and near misses shared with their sector.
+    /// </summary>
+    /// <remarks>
+    /// Reports travel to desks, not to audiences: the route decides who reads them, hop by hop,
+    /// and a desk reads a report only once the hop before it forwarded it. There is no
+    /// administrator override here either.
+    /// </remarks>
+    public IQueryable<Reports.Report> Reports(Caller? caller)
+    {
+        if (caller is null)
+        {
+            return db.Reports.Where(_ => false);
+        }
+        var org = caller.OrganisationId;
+        var sector = caller.SectorCode ?? "";
+        return db.Reports.Where(r =>
+            r.ReportingOrganisationId == org
+            || (r.State != Renkei.Reports.ReportState.Draft && r.Hops.Any(h => h.RecipientOrganisationId == org && h.ReceivedAt != null))
+            || (r.SharedWithSector && r.State != Renkei.Reports.ReportState.Draft && r.SectorCode == sector));
+    }
+
+    /// <summary>
+    /// Whether the caller may know who reported: the reporting organisation; on anonymised routes
+    /// only the secretariat or agency that relays; otherwise the desks the report reached.
+    /// Readers through sector sharing never do. Every surface (API, UI, exports, search,
+    /// notifications, statistics, the audit trail) asks this, and nothing else.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<Reports.Report, bool>> ReporterVisible(Caller caller)
+    {
+        var org = caller.OrganisationId;
+        return r => r.ReportingOrganisationId == org
+            || r.AnonymityHolderId == org
+            || (!r.Anonymous && r.Hops.Any(h => h.RecipientOrganisationId == org && h.ReceivedAt != null));
+    }
+
     public IQueryable<T> Shareable<T>(Caller? caller) where T : class, IShareable =>
         db.Set<T>().Where(SharingPolicy.VisibleTo<T>(caller, db.AudienceMembers));
 

@@ -39,4 +39,10 @@ public static class Permissions
     public static bool VerifyAudit(Caller c) => c.IsPlatformAdmin || (c.IsNationalCentre && c.Has(Role.Auditor));
 
     public static bool IssueNotice(Caller c) => c.HasAny(Role.Admin, Role.Coordinator, Role.Analyst);
+
+    /// <summary>Reporters (and their organisation's admins and coordinators) file and update incident reports.</summary>
+    public static bool FileReport(Caller c) => c.HasAny(Role.Reporter, Role.Coordinator, Role.Admin);
+
+    /// <summary>At a desk (secretariat, agency, ministry, NISC): acknowledge, annotate and forward what reached it.</summary>
+    public static bool WorkReportDesk(Caller c) => c.HasAny(Role.Coordinator, Role.Analyst, Role.Admin);
 }

@@ -4,6 +4,10 @@ namespace Renkei.Audit;
 public sealed record AuditActor(Guid? UserId, string Label, Guid? OrganisationId, string? RemoteAddress)
 {
     public static readonly AuditActor System = new(null, "system", null, null);
+
+    /// <summary>Set while an anonymised reporter acts: the trail then shows this to everyone but <see cref="DisclosedTo"/>.</summary>
+    public string? Pseudonym { get; init; }
+    public Guid? DisclosedTo { get; init; }
 }
 
 /// <summary>
@@ -13,4 +17,20 @@ public sealed record AuditActor(Guid? UserId, string Label, Guid? OrganisationId
 public sealed class AuditScope
 {
     public AuditActor Actor { get; set; } = AuditActor.System;
+
+    /// <summary>
+    /// Until disposed, events name the actor only to their own organisation and to
+    /// <paramref name="disclosedTo"/>; everyone else reads <paramref name="pseudonym"/>.
+    /// </summary>
+    public IDisposable Pseudonymise(string pseudonym, Guid disclosedTo)
+    {
+        var previous = Actor;
+        Actor = previous with { Pseudonym = pseudonym, DisclosedTo = disclosedTo };
+        return new Restore(this, previous);
+    }
+
+    private sealed class Restore(AuditScope scope, AuditActor previous) : IDisposable
+    {
+        public void Dispose() => scope.Actor = previous;
+    }
 }

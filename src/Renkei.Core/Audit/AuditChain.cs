@@ -41,6 +41,8 @@ internal static class AuditChain
                 ResourceId = draft.ResourceId,
                 RemoteAddress = actor.RemoteAddress,
                 Details = draft.Details,
+                ActorPseudonym = actor.Pseudonym,
+                DisclosedToOrganisationId = actor.DisclosedTo,
                 PrevHash = prev,
                 Hash = "",
             };

@@ -23,6 +23,13 @@ public sealed class AuditEvent
 
     /// <summary>JSON with what changed (field names, never the values of restricted fields).</summary>
     public string? Details { get; set; }
+    /// <summary>
+    /// For events of an anonymised reporter: what everyone but the reporter's organisation and
+    /// <see cref="DisclosedToOrganisationId"/> sees instead of the actor ("a member of …").
+    /// </summary>
+    public string? ActorPseudonym { get; set; }
+    public Guid? DisclosedToOrganisationId { get; set; }
+
     public required string PrevHash { get; set; }
     public required string Hash { get; set; }
 }

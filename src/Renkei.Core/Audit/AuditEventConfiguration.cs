@@ -17,6 +17,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.Property(x => x.RemoteAddress).HasMaxLength(64);
         b.Property(x => x.PrevHash).HasMaxLength(64);
         b.Property(x => x.Hash).HasMaxLength(64);
+        b.Property(x => x.ActorPseudonym).HasMaxLength(300);
         b.HasIndex(x => x.OccurredAt);
         b.HasIndex(x => new { x.ResourceType, x.ResourceId });
         b.HasIndex(x => x.ActorOrganisationId);

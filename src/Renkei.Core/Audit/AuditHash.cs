@@ -26,6 +26,12 @@ public static class AuditHash
         Append(builder, e.ResourceId);
         Append(builder, e.RemoteAddress);
         Append(builder, e.Details);
+        // Added with anonymised reporting; appended only when set, so earlier events keep their hashes.
+        if (e.ActorPseudonym is not null || e.DisclosedToOrganisationId is not null)
+        {
+            Append(builder, e.ActorPseudonym);
+            Append(builder, e.DisclosedToOrganisationId?.ToString("D"));
+        }
         Append(builder, e.PrevHash);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
     }

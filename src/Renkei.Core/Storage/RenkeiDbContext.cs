@@ -35,6 +35,9 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Audience> Audiences => Set<Audience>();
     public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
     public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<Reports.Report> Reports => Set<Reports.Report>();
+    public DbSet<Reports.ReportVersion> ReportVersions => Set<Reports.ReportVersion>();
+    public DbSet<Reports.ReportHop> ReportHops => Set<Reports.ReportHop>();
 
     public AuditActor Actor => auditScope.Actor;
 
@@ -103,6 +106,11 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
         configurationBuilder.Properties<CommunityKind>().HaveConversion<EnumTextConverter<CommunityKind>>().HaveMaxLength(40);
         configurationBuilder.Properties<Tlp>().HaveConversion<EnumTextConverter<Tlp>>().HaveMaxLength(20);
         configurationBuilder.Properties<AudienceKind>().HaveConversion<EnumTextConverter<AudienceKind>>().HaveMaxLength(20);
+        configurationBuilder.Properties<Reports.ReportKind>().HaveConversion<EnumTextConverter<Reports.ReportKind>>().HaveMaxLength(40);
+        configurationBuilder.Properties<Reports.ReportState>().HaveConversion<EnumTextConverter<Reports.ReportState>>().HaveMaxLength(40);
+        configurationBuilder.Properties<Reports.ReportStage>().HaveConversion<EnumTextConverter<Reports.ReportStage>>().HaveMaxLength(20);
+        configurationBuilder.Properties<Reports.ReportRoute>().HaveConversion<EnumTextConverter<Reports.ReportRoute>>().HaveMaxLength(40);
+        configurationBuilder.Properties<Reports.HopRole>().HaveConversion<EnumTextConverter<Reports.HopRole>>().HaveMaxLength(40);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

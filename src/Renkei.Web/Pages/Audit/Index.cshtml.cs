@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Renkei.Access;
 using Renkei.Audit;
 
 namespace Renkei.Web.Pages.Audit;
 
 /// <summary>The audit trail as far as the caller may read it, and a chain check for those who may run it.</summary>
-public sealed class IndexModel(AccessPolicy access, AuditTrail trail, AuditVerifier verifier) : RenkeiPageModel
+public sealed class IndexModel(AuditQueries queries, AuditVerifier verifier) : RenkeiPageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Offset { get; set; }
@@ -14,7 +13,7 @@ public sealed class IndexModel(AccessPolicy access, AuditTrail trail, AuditVerif
     [BindProperty(SupportsGet = true)]
     public string? Action { get; set; }
 
-    public List<AuditEvent> Events { get; private set; } = [];
+    public IReadOnlyList<AuditEventView> Events { get; private set; } = [];
     public int Total { get; private set; }
     public AuditVerification? Verification { get; private set; }
 
@@ -41,13 +40,8 @@ public sealed class IndexModel(AccessPolicy access, AuditTrail trail, AuditVerif
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var query = access.AuditEvents(Caller).AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Action))
-        {
-            query = query.Where(e => e.Action == Action);
-        }
-        Total = await query.CountAsync(ct);
-        Events = await query.OrderByDescending(e => e.Seq).Skip(Math.Max(0, Offset)).Take(100).ToListAsync(ct);
-        await trail.ReadAsync("audit_events", null, ct);
+        var page = await queries.ListAsync(Caller, Action, null, null, Math.Max(0, Offset), 100, ct);
+        Events = page.Items;
+        Total = page.Total;
     }
 }

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Renkei.Directory;
+using Renkei.Identity;
+
+namespace Renkei.Reports;
+
+internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
+{
+    public void Configure(EntityTypeBuilder<Report> b)
+    {
+        b.ToTable("reports");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.ViaCeptoarCode).HasMaxLength(64);
+        b.Property(x => x.SectorCode).HasMaxLength(64);
+        b.Property(x => x.BusinessScopeCode).HasMaxLength(64);
+        b.Property(x => x.ThreatCategory).HasMaxLength(64);
+        b.Property(x => x.Title).HasMaxLength(300);
+        b.Property(x => x.Content).HasConversion(ReportJson.Converter, ReportJson.Comparer);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.ReportingOrganisation).WithMany().HasForeignKey(x => x.ReportingOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<RenkeiUser>().WithMany().HasForeignKey(x => x.ReporterUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.AnonymityHolderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ViaAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Ceptoar>().WithMany().HasForeignKey(x => x.ViaCeptoarCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Versions).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Hops).WithOne().HasForeignKey(h => h.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.ReportingOrganisationId);
+        b.HasIndex(x => new { x.SectorCode, x.Kind });
+        b.HasIndex(x => x.SubmittedAt);
+        b.HasIndex(x => x.State);
+    }
+}
+
+internal sealed class ReportVersionConfiguration : IEntityTypeConfiguration<ReportVersion>
+{
+    public void Configure(EntityTypeBuilder<ReportVersion> b)
+    {
+        b.ToTable("report_versions");
+        b.HasKey(x => new { x.ReportId, x.Number });
+        b.Property(x => x.Content).HasConversion(ReportJson.Converter, ReportJson.Comparer);
+    }
+}
+
+internal sealed class ReportHopConfiguration : IEntityTypeConfiguration<ReportHop>
+{
+    public void Configure(EntityTypeBuilder<ReportHop> b)
+    {
+        b.ToTable("report_hops");
+        b.HasKey(x => new { x.ReportId, x.Ordinal });
+        b.Property(x => x.Annotation).HasMaxLength(4000);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.RecipientOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        // The access policy finds reports through the hops addressed to the caller's organisation.
+        b.HasIndex(x => new { x.RecipientOrganisationId, x.ReceivedAt });
+    }
+}

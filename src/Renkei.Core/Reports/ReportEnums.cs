@@ -1,0 +1,76 @@
+namespace Renkei.Reports;
+
+/// <summary>What happened (情報連絡の種類).</summary>
+public enum ReportKind
+{
+    /// <summary>A CI service outage (重要インフラサービス障害).</summary>
+    ServiceOutage,
+    /// <summary>An attack or suspicious activity without an outage.</summary>
+    Attack,
+    /// <summary>A precursor or near miss (予兆・ヒヤリハット), outside legal obligation.</summary>
+    NearMiss,
+    Vulnerability,
+}
+
+/// <summary>Where the report stands in its life.</summary>
+public enum ReportState
+{
+    Draft,
+    Submitted,
+    Acknowledged,
+    UnderAnalysis,
+    Closed,
+}
+
+/// <summary>速報 / 続報 / 確報.</summary>
+public enum ReportStage
+{
+    First,
+    Update,
+    Final,
+}
+
+/// <summary>The contact route (連絡形態) the reporter chose.</summary>
+public enum ReportRoute
+{
+    /// <summary>To the ministry in charge of the sector, which forwards to NISC.</summary>
+    Ministry,
+    /// <summary>Via the CEPTOAR secretariat, the reporter anonymised to everyone after it.</summary>
+    Ceptoar,
+    /// <summary>Via a security agency (JPCERT/CC, IPA), the reporter anonymised likewise.</summary>
+    SecurityAgency,
+    /// <summary>Emergency (hotline): NISC and the ministry at once.</summary>
+    Emergency,
+}
+
+/// <summary>The part a hop plays on the route.</summary>
+public enum HopRole
+{
+    Secretariat,
+    SecurityAgency,
+    Ministry,
+    NationalCentre,
+}
+
+public enum AffectedSystem
+{
+    /// <summary>Information systems.</summary>
+    It,
+    /// <summary>Control systems.</summary>
+    Ot,
+    Iot,
+}
+
+/// <summary>Typed indicators; values are validated and kept normalised for correlation.</summary>
+public enum IndicatorType
+{
+    Ipv4,
+    Ipv6,
+    Domain,
+    Url,
+    Md5,
+    Sha1,
+    Sha256,
+    Cve,
+    Email,
+}

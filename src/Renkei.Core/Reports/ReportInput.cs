@@ -1,0 +1,141 @@
+using System.ComponentModel.DataAnnotations;
+using Renkei.Access;
+
+namespace Renkei.Reports;
+
+/// <summary>Impact figures as sent; none may be negative.</summary>
+public sealed record ImpactInput
+{
+    [Range(0, long.MaxValue, ErrorMessage = "must not be negative")]
+    public long? UsersAffected { get; init; }
+
+    [Range(0, 525_600, ErrorMessage = "must be between 0 and 525,600 minutes (a year)")]
+    public int? DurationMinutes { get; init; }
+
+    [Range(0, long.MaxValue, ErrorMessage = "must not be negative")]
+    public long? SupplyShortfallKw { get; init; }
+
+    [Range(0, long.MaxValue, ErrorMessage = "must not be negative")]
+    public long? HouseholdsAffected { get; init; }
+
+    [Range(0, 1_000_000, ErrorMessage = "must not be negative")]
+    public int? FlightsCancelled { get; init; }
+
+    [Range(0, 1_000_000, ErrorMessage = "must not be negative")]
+    public int? TrainsCancelled { get; init; }
+
+    [MaxLength(2000, ErrorMessage = "must be at most 2000 characters")]
+    public string? Other { get; init; }
+}
+
+public sealed record IndicatorInput
+{
+    [Required(ErrorMessage = "is required")]
+    public IndicatorType? Type { get; init; }
+
+    [Required(ErrorMessage = "is required"), MaxLength(2048, ErrorMessage = "must be at most 2048 characters")]
+    public string Value { get; init; } = "";
+
+    [MaxLength(500, ErrorMessage = "must be at most 500 characters")]
+    public string? Note { get; init; }
+}
+
+/// <summary>What the reporter writes: the content of a first report, an update or a final report.</summary>
+public sealed record ReportContentInput
+{
+    [RegularExpression("^(ja|en)$", ErrorMessage = "must be 'ja' or 'en'")]
+    public string? Language { get; init; }
+
+    [Required(ErrorMessage = "is required"), MaxLength(300, ErrorMessage = "must be at most 300 characters")]
+    public string Title { get; init; } = "";
+
+    [Required(ErrorMessage = "is required")]
+    public ReportKind? Kind { get; init; }
+
+    [Required(ErrorMessage = "is required"), MaxLength(64, ErrorMessage = "must be at most 64 characters")]
+    public string ThreatCategory { get; init; } = "";
+
+    [MaxLength(64, ErrorMessage = "must be at most 64 characters")]
+    public string? ThreatSubtype { get; init; }
+
+    public IReadOnlyList<string>? ThreatExamples { get; init; }
+    public IReadOnlyList<AffectedSystem>? AffectedSystems { get; init; }
+
+    [MaxLength(300, ErrorMessage = "must be at most 300 characters")]
+    public string? Service { get; init; }
+
+    [Required(ErrorMessage = "is required"), MaxLength(64, ErrorMessage = "must be at most 64 characters")]
+    public string SectorCode { get; init; } = "";
+
+    [MaxLength(64, ErrorMessage = "must be at most 64 characters")]
+    public string? BusinessScopeCode { get; init; }
+
+    [MaxLength(8000, ErrorMessage = "must be at most 8000 characters")]
+    public string? Status { get; init; }
+
+    [MaxLength(8000, ErrorMessage = "must be at most 8000 characters")]
+    public string? InterimMeasures { get; init; }
+
+    [MaxLength(8000, ErrorMessage = "must be at most 8000 characters")]
+    public string? Cause { get; init; }
+
+    [MaxLength(8000, ErrorMessage = "must be at most 8000 characters")]
+    public string? Countermeasures { get; init; }
+
+    [MaxLength(8000, ErrorMessage = "must be at most 8000 characters")]
+    public string? RecoveryOutlook { get; init; }
+
+    public ImpactInput? Impact { get; init; }
+
+    public DateTime? AwareAt { get; init; }
+    public DateTime? StartedAt { get; init; }
+    public DateTime? EndedAt { get; init; }
+
+    public bool? LegallyRequired { get; init; }
+
+    [MaxLength(500, ErrorMessage = "must be at most 500 characters")]
+    public string? LegalBasis { get; init; }
+
+    public IReadOnlyList<IndicatorInput>? Indicators { get; init; }
+}
+
+/// <summary>A new report (a draft): its content, and how it travels.</summary>
+public sealed record ReportInput
+{
+    [Required(ErrorMessage = "is required")]
+    public ReportContentInput? Content { get; init; }
+
+    [Required(ErrorMessage = "is required")]
+    public ReportRoute? Route { get; init; }
+
+    /// <summary>The CEPTOAR whose secretariat relays (Ceptoar route): one the reporter's organisation belongs to.</summary>
+    [MaxLength(64, ErrorMessage = "must be at most 64 characters")]
+    public string? ViaCeptoar { get; init; }
+
+    /// <summary>The security agency that relays (SecurityAgency route): "jpcert" or "ipa".</summary>
+    [MaxLength(64, ErrorMessage = "must be at most 64 characters")]
+    public string? ViaAgency { get; init; }
+
+    [Required(ErrorMessage = "is required")]
+    public Tlp? Tlp { get; init; }
+
+    /// <summary>Near misses only: also share, anonymised, with the sector's community.</summary>
+    public bool? ShareWithSector { get; init; }
+
+    /// <summary>The version the edit is based on; required when editing a draft.</summary>
+    public int? Version { get; init; }
+}
+
+/// <summary>A further submission: an update (続報) or the final report (確報).</summary>
+public sealed record ReportUpdateInput
+{
+    [Required(ErrorMessage = "is required")]
+    public ReportStage? Stage { get; init; }
+
+    [Required(ErrorMessage = "is required")]
+    public ReportContentInput? Content { get; init; }
+
+    /// <summary>The report version the update is based on.</summary>
+    [Required(ErrorMessage = "is required: send the version you are editing")]
+    public int? Version { get; init; }
+}

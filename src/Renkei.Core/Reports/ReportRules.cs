@@ -1,0 +1,30 @@
+using Renkei.Access;
+
+namespace Renkei.Reports;
+
+/// <summary>The lifecycle and desk rules of a report, for one caller (hops must be loaded).</summary>
+public static class ReportRules
+{
+    public static bool IsReporter(Caller c, Report r) => r.ReportingOrganisationId == c.OrganisationId;
+
+    public static bool CanEditDraft(Caller c, Report r) => IsReporter(c, r) && r.State == ReportState.Draft && Permissions.FileReport(c);
+
+    public static bool CanAddSubmission(Caller c, Report r) =>
+        IsReporter(c, r) && r.State is not (ReportState.Draft or ReportState.Closed) && r.Stage != ReportStage.Final && Permissions.FileReport(c);
+
+    /// <summary>The hop addressed to the caller's organisation that has received the report, if any.</summary>
+    public static ReportHop? HeldHop(Caller c, Report r) =>
+        r.Hops.Where(h => h.RecipientOrganisationId == c.OrganisationId && h.ReceivedAt != null).OrderBy(h => h.Ordinal).LastOrDefault();
+
+    public static bool CanAcknowledge(Caller c, Report r) =>
+        r.State != ReportState.Draft && Permissions.WorkReportDesk(c) && HeldHop(c, r) is { AcknowledgedAt: null };
+
+    /// <summary>A desk forwards what reached it to the next hop, once.</summary>
+    public static bool CanForward(Caller c, Report r) =>
+        r.State is not (ReportState.Draft or ReportState.Closed) && Permissions.WorkReportDesk(c)
+        && HeldHop(c, r) is { ForwardedAt: null } held
+        && r.Hops.Any(h => h.Ordinal > held.Ordinal && h.ReceivedAt == null);
+
+    public static ReportActions Actions(Caller c, Report r) =>
+        new(CanEditDraft(c, r), CanEditDraft(c, r), CanAddSubmission(c, r), CanAcknowledge(c, r), CanForward(c, r));
+}

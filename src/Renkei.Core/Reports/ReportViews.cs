@@ -1,0 +1,37 @@
+using Renkei.Access;
+using Renkei.Directory;
+
+namespace Renkei.Reports;
+
+/// <summary>
+/// Who reported, as the caller may see it: the organisation and person, or only a pseudonym
+/// ("a member of 電力 CEPTOAR") when the caller may not know.
+/// </summary>
+public sealed record ReporterView(bool Disclosed, Guid? OrganisationId, string NameJa, string NameEn, Guid? UserId, string? UserName);
+
+public sealed record HopView(int Ordinal, OrganisationRef Organisation, HopRole Role, DateTime? ReceivedAt, DateTime? AcknowledgedAt, DateTime? ForwardedAt, string? Annotation);
+
+/// <summary>What the caller may do with the report now.</summary>
+public sealed record ReportActions(bool Edit, bool Submit, bool Update, bool Acknowledge, bool Forward);
+
+public sealed record ReportView(
+    Guid Id, ReportState State, ReportStage? Stage, ReportRoute Route, bool Anonymous, bool SharedWithSector, Tlp Tlp,
+    ReporterView Reporter, NamedRef? ViaCeptoar, OrganisationRef? ViaAgency,
+    ReportContent Content, int Version, int Submissions,
+    DateTime CreatedAt, DateTime UpdatedAt, DateTime? SubmittedAt, DateTime? FinalAt,
+    IReadOnlyList<HopView> Hops, ReportActions Actions);
+
+public sealed record ReportSummary(
+    Guid Id, string Title, ReportKind Kind, ReportState State, ReportStage? Stage, ReportRoute Route, string SectorCode, Tlp Tlp,
+    ReporterView Reporter, DateTime? AwareAt, DateTime? SubmittedAt, DateTime UpdatedAt);
+
+/// <summary>One submission with the fields it changed from the one before.</summary>
+public sealed record ReportVersionView(int Number, ReportStage Stage, DateTime SubmittedAt, ReporterView SubmittedBy, ReportContent Content, IReadOnlyList<string> ChangedFields);
+
+public sealed record ReportFilter(
+    ReportState? State = null,
+    ReportKind? Kind = null,
+    string? SectorCode = null,
+    ReportRoute? Route = null,
+    Guid? OrganisationId = null,
+    string? Text = null);

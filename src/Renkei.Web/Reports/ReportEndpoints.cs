@@ -1,0 +1,106 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Renkei.Common;
+using Renkei.Reports;
+using Renkei.Web.Infrastructure;
+
+namespace Renkei.Web.Reports;
+
+public sealed record SubmitInput(int? Version = null);
+
+public sealed record ForwardInput
+{
+    [MaxLength(4000, ErrorMessage = "must be at most 4000 characters")]
+    public string? Annotation { get; init; }
+}
+
+/// <summary>Incident reports (情報連絡): filing, submissions, and the desks along the route.</summary>
+public static class ReportEndpoints
+{
+    public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder api)
+    {
+        var reports = api.MapGroup("/reports").WithTags("Reports");
+        reports.MapGet("/", List).WithName("ListReports")
+            .WithSummary("Reports the caller may read (own organisation's, those that reached the caller's desk, near misses shared with the sector).");
+        reports.MapPost("/", Create).WithName("CreateReport").WithSummary("Create a draft report with its route.");
+        reports.MapGet("/{id:guid}", Get).WithName("GetReport").WithSummary("A report; the reporter is a pseudonym unless the caller may know who reported.");
+        reports.MapPut("/{id:guid}", UpdateDraft).WithName("UpdateDraftReport");
+        reports.MapDelete("/{id:guid}", DeleteDraft).WithName("DeleteDraftReport");
+        reports.MapPost("/{id:guid}/submit", Submit).WithName("SubmitReport").WithSummary("Send the draft as the first report (速報).");
+        reports.MapPost("/{id:guid}/updates", AddSubmission).WithName("AddReportUpdate").WithSummary("File an update (続報) or the final report (確報).");
+        reports.MapGet("/{id:guid}/versions", Versions).WithName("ListReportVersions").WithSummary("Every submission, with the fields each changed.");
+        reports.MapPost("/{id:guid}/acknowledge", Acknowledge).WithName("AcknowledgeReport");
+        reports.MapPost("/{id:guid}/forward", Forward).WithName("ForwardReport").WithSummary("Pass the report to the next hop of its route, with an annotation.");
+        api.MapGet("/threat-taxonomy", Taxonomy).WithTags("Reports").WithName("ThreatTaxonomy");
+        return api;
+    }
+
+    private static async Task<Results<Ok<Page<ReportSummary>>, ProblemHttpResult>> List(RequestCaller caller, ReportQueries queries, CancellationToken ct,
+        string? state = null, string? kind = null, string? sector = null, string? route = null, Guid? organisation = null, string? q = null,
+        int offset = 0, int limit = ApiConventions.DefaultLimit)
+    {
+        if (ApiConventions.CheckPaging(offset, limit) is { } paging)
+        {
+            return ProblemResults.From(paging);
+        }
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var filter = new ReportFilter(Parse<ReportState>(state, "state", errors), Parse<ReportKind>(kind, "kind", errors), sector, Parse<ReportRoute>(route, "route", errors), organisation, q);
+        if (errors.Count > 0)
+        {
+            return ProblemResults.From(Problem.Invalid(errors));
+        }
+        return TypedResults.Ok(await queries.ListAsync(caller.Required, filter, offset, limit, ct));
+    }
+
+    private static async Task<Results<Created<ReportView>, ProblemHttpResult>> Create(ReportInput input, RequestCaller caller, ReportService reports, CancellationToken ct)
+    {
+        var result = await reports.CreateAsync(caller.Required, input, ct);
+        return result.Ok ? TypedResults.Created($"/api/v1/reports/{result.Value!.Id}", result.Value) : ProblemResults.From(result.Problem!);
+    }
+
+    private static async Task<Results<Ok<ReportView>, ProblemHttpResult>> Get(Guid id, RequestCaller caller, ReportQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(caller.Required, id, ct) is { } report ? TypedResults.Ok(report) : ProblemResults.NotFound("The report");
+
+    private static async Task<Results<Ok<ReportView>, ProblemHttpResult>> UpdateDraft(Guid id, ReportInput input, RequestCaller caller, ReportService reports, CancellationToken ct) =>
+        Respond(await reports.UpdateDraftAsync(caller.Required, id, input, ct));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteDraft(Guid id, RequestCaller caller, ReportService reports, CancellationToken ct)
+    {
+        var result = await reports.DeleteDraftAsync(caller.Required, id, ct);
+        return result.Ok ? TypedResults.NoContent() : ProblemResults.From(result.Problem!);
+    }
+
+    private static async Task<Results<Ok<ReportView>, ProblemHttpResult>> Submit(Guid id, SubmitInput? input, RequestCaller caller, ReportService reports, CancellationToken ct) =>
+        Respond(await reports.SubmitAsync(caller.Required, id, input?.Version, ct));
+
+    private static async Task<Results<Ok<ReportView>, ProblemHttpResult>> AddSubmission(Guid id, ReportUpdateInput input, RequestCaller caller, ReportService reports, CancellationToken ct) =>
+        Respond(await reports.AddSubmissionAsync(caller.Required, id, input, ct));
+
+    private static async Task<Results<Ok<List<ReportVersionView>>, ProblemHttpResult>> Versions(Guid id, RequestCaller caller, ReportQueries queries, CancellationToken ct) =>
+        await queries.VersionsAsync(caller.Required, id, ct) is { } versions ? TypedResults.Ok(versions) : ProblemResults.NotFound("The report");
+
+    private static async Task<Results<Ok<ReportView>, ProblemHttpResult>> Acknowledge(Guid id, RequestCaller caller, ReportService reports, CancellationToken ct) =>
+        Respond(await reports.AcknowledgeAsync(caller.Required, id, ct));
+
+    private static async Task<Results<Ok<ReportView>, ProblemHttpResult>> Forward(Guid id, ForwardInput? input, RequestCaller caller, ReportService reports, CancellationToken ct) =>
+        Respond(await reports.ForwardAsync(caller.Required, id, input?.Annotation, ct));
+
+    private static Ok<IReadOnlyList<ThreatCategory>> Taxonomy() => TypedResults.Ok(ThreatTaxonomy.Instance.Categories);
+
+    private static Results<Ok<ReportView>, ProblemHttpResult> Respond(Result<ReportView> result) =>
+        result.Ok ? TypedResults.Ok(result.Value!) : ProblemResults.From(result.Problem!);
+
+    private static T? Parse<T>(string? text, string field, Dictionary<string, string[]> errors) where T : struct, Enum
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (EnumText.TryParse<T>(text, out var value))
+        {
+            return value;
+        }
+        errors[field] = [Text.T("must be one of: {0}", string.Join(", ", EnumText.Values<T>()))];
+        return null;
+    }
+}
