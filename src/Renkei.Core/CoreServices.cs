@@ -42,6 +42,8 @@ public static class CoreServices
         services.AddScoped<Reports.RoutePlanner>();
         services.AddScoped<Reports.ReportQueries>();
         services.AddScoped<Reports.ReportService>();
+        services.AddScoped<Reports.ReportAssessor>();
+        services.AddScoped<Reports.ReportRuleEditor>();
         return services;
     }
 

@@ -36,6 +36,7 @@ api.MapUserEndpoints();
 api.MapImportExportEndpoints();
 api.MapNoticeEndpoints();
 api.MapReportEndpoints();
+api.MapReportRuleEndpoints();
 api.MapAuditEndpoints();
 
 app.MapRazorPages();

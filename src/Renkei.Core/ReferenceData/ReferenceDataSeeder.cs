@@ -74,6 +74,22 @@ public sealed class ReferenceDataSeeder(RenkeiDbContext db, TimeProvider time, I
             SeedCommunity(seed, order, orgs, communities, now);
         }
         await db.SaveChangesAsync(ct);
+
+        var rules = await db.VerificationRules.ToDictionaryAsync(r => r.Code, ct);
+        order = 0;
+        foreach (var seed in Reports.ReportRuleFiles.VerificationLevels())
+        {
+            order += 10;
+            SeedVerificationRule(seed, order, rules, now);
+        }
+        var deadlines = await db.DeadlineRules.ToDictionaryAsync(r => r.Code, ct);
+        order = 0;
+        foreach (var seed in Reports.ReportRuleFiles.Deadlines())
+        {
+            order += 10;
+            SeedDeadlineRule(seed, order, deadlines, now);
+        }
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
         var result = new SeedResult(_created, _updated, _kept);
@@ -213,6 +229,57 @@ public sealed class ReferenceDataSeeder(RenkeiDbContext db, TimeProvider time, I
             {
                 db.CommunityMemberships.Add(new CommunityMembership { CommunityCode = seed.Code, OrganisationId = orgs[member].Id, Role = MembershipRole.Member, CreatedAt = now });
             }
+        }
+    }
+
+    private void SeedVerificationRule(Reports.ReportRuleFiles.VerificationSeed seed, int order, Dictionary<string, Reports.VerificationRule> rules, DateTime now)
+    {
+        var exists = rules.TryGetValue(seed.Code, out var rule);
+        rule ??= new Reports.VerificationRule { Code = seed.Code, SectorCode = seed.Sector, DescriptionJa = "", DescriptionEn = "" };
+        Apply(ReferenceSnapshot.VerificationRule, seed.Code, exists, rule,
+            () => new Reports.VerificationRule { Code = seed.Code, SectorCode = seed.Sector, DescriptionJa = "", DescriptionEn = "" }, r =>
+            {
+                r.SectorCode = seed.Sector;
+                r.Scopes = string.Join(';', seed.Scopes ?? []);
+                r.DescriptionJa = seed.DescriptionJa;
+                r.DescriptionEn = seed.DescriptionEn;
+                r.AnyOutage = seed.AnyOutage;
+                r.MinUsers = seed.MinUsers;
+                r.MinDurationMinutes = seed.MinDurationMinutes;
+                r.MinKw = seed.MinKw;
+                r.MinHouseholds = seed.MinHouseholds;
+                r.MinFlightsCancelled = seed.MinFlightsCancelled;
+                r.MinTrainsCancelled = seed.MinTrainsCancelled;
+                r.SortOrder = order;
+                r.UpdatedAt = now;
+            }, ReferenceSnapshot.Of, r => r.Version, (r, v) => r.Version = v, now);
+        if (!exists)
+        {
+            rules[seed.Code] = rule;
+            db.VerificationRules.Add(rule);
+        }
+    }
+
+    private void SeedDeadlineRule(Reports.ReportRuleFiles.DeadlineSeed seed, int order, Dictionary<string, Reports.DeadlineRule> rules, DateTime now)
+    {
+        var exists = rules.TryGetValue(seed.Code, out var rule);
+        rule ??= new Reports.DeadlineRule { Code = seed.Code, DescriptionJa = "", DescriptionEn = "" };
+        Apply(ReferenceSnapshot.DeadlineRule, seed.Code, exists, rule,
+            () => new Reports.DeadlineRule { Code = seed.Code, DescriptionJa = "", DescriptionEn = "" }, r =>
+            {
+                r.Kind = seed.Kind;
+                r.Route = seed.Route;
+                r.Stage = seed.Stage;
+                r.Hours = seed.Hours;
+                r.DescriptionJa = seed.DescriptionJa;
+                r.DescriptionEn = seed.DescriptionEn;
+                r.SortOrder = order;
+                r.UpdatedAt = now;
+            }, ReferenceSnapshot.Of, r => r.Version, (r, v) => r.Version = v, now);
+        if (!exists)
+        {
+            rules[seed.Code] = rule;
+            db.DeadlineRules.Add(rule);
         }
     }
 

@@ -15,6 +15,37 @@ public static class ReferenceSnapshot
     public const string Ceptoar = "ceptoar";
     public const string Community = "community";
     public const string Organisation = "organisation";
+    public const string VerificationRule = "verification_rule";
+    public const string DeadlineRule = "deadline_rule";
+
+    public static string Of(Reports.VerificationRule r) => ReferenceDataFiles.Canonical(new
+    {
+        r.Code,
+        r.SectorCode,
+        r.Scopes,
+        r.DescriptionJa,
+        r.DescriptionEn,
+        r.AnyOutage,
+        r.MinUsers,
+        r.MinDurationMinutes,
+        r.MinKw,
+        r.MinHouseholds,
+        r.MinFlightsCancelled,
+        r.MinTrainsCancelled,
+        r.SortOrder,
+    });
+
+    public static string Of(Reports.DeadlineRule r) => ReferenceDataFiles.Canonical(new
+    {
+        r.Code,
+        Kind = r.Kind is { } k ? EnumText.ToText(k) : null,
+        Route = r.Route is { } route ? EnumText.ToText(route) : null,
+        Stage = EnumText.ToText(r.Stage),
+        r.Hours,
+        r.DescriptionJa,
+        r.DescriptionEn,
+        r.SortOrder,
+    });
 
     public static string Of(Sector s) => ReferenceDataFiles.Canonical(new
     {

@@ -46,6 +46,27 @@ public sealed class Report
     public string Title { get; set; } = "";
     public DateTime? AwareAt { get; set; }
 
+    /// <summary>Severity the impact figures suggest (0–4), recomputed with each submission.</summary>
+    public int? SeveritySuggested { get; set; }
+
+    /// <summary>The latest analyst assessment's overall level; null until assessed.</summary>
+    public int? Severity { get; set; }
+
+    /// <summary>
+    /// Whether the outage went beyond its sector's verification level; null when no rule applies
+    /// or figures are missing. Kept with the rule and version it was evaluated against: a rule
+    /// change does not alter it until an admin re-evaluates.
+    /// </summary>
+    public bool? VerificationExceeded { get; set; }
+    public string? VerificationReason { get; set; }
+    public string? VerificationRuleCode { get; set; }
+    public int? VerificationRuleVersion { get; set; }
+    public DateTime? VerificationEvaluatedAt { get; set; }
+
+    /// <summary>Reporting clocks: when the first and the final report are due.</summary>
+    public DateTime? FirstDueAt { get; set; }
+    public DateTime? FinalDueAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }

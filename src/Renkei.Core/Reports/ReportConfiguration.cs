@@ -29,6 +29,9 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.HasIndex(x => new { x.SectorCode, x.Kind });
         b.HasIndex(x => x.SubmittedAt);
         b.HasIndex(x => x.State);
+        b.Property(x => x.VerificationReason).HasMaxLength(1000);
+        b.Property(x => x.VerificationRuleCode).HasMaxLength(64);
+        b.HasIndex(x => new { x.VerificationExceeded, x.SubmittedAt });
     }
 }
 
@@ -52,5 +55,47 @@ internal sealed class ReportHopConfiguration : IEntityTypeConfiguration<ReportHo
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.RecipientOrganisationId).OnDelete(DeleteBehavior.Restrict);
         // The access policy finds reports through the hops addressed to the caller's organisation.
         b.HasIndex(x => new { x.RecipientOrganisationId, x.ReceivedAt });
+    }
+}
+
+internal sealed class VerificationRuleConfiguration : IEntityTypeConfiguration<VerificationRule>
+{
+    public void Configure(EntityTypeBuilder<VerificationRule> b)
+    {
+        b.ToTable("verification_rules");
+        b.HasKey(x => x.Code);
+        b.Property(x => x.Code).HasMaxLength(64);
+        b.Property(x => x.SectorCode).HasMaxLength(64);
+        b.Property(x => x.Scopes).HasMaxLength(400);
+        b.Property(x => x.DescriptionJa).HasMaxLength(1000);
+        b.Property(x => x.DescriptionEn).HasMaxLength(1000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.ScopeList);
+        b.HasOne<Sector>().WithMany().HasForeignKey(x => x.SectorCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.SectorCode);
+    }
+}
+
+internal sealed class DeadlineRuleConfiguration : IEntityTypeConfiguration<DeadlineRule>
+{
+    public void Configure(EntityTypeBuilder<DeadlineRule> b)
+    {
+        b.ToTable("deadline_rules");
+        b.HasKey(x => x.Code);
+        b.Property(x => x.Code).HasMaxLength(64);
+        b.Property(x => x.DescriptionJa).HasMaxLength(1000);
+        b.Property(x => x.DescriptionEn).HasMaxLength(1000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ReportAssessmentConfiguration : IEntityTypeConfiguration<ReportAssessment>
+{
+    public void Configure(EntityTypeBuilder<ReportAssessment> b)
+    {
+        b.ToTable("report_assessments");
+        b.HasKey(x => new { x.ReportId, x.Number });
+        b.Property(x => x.Reason).HasMaxLength(2000);
+        b.HasOne<Report>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -13,7 +13,7 @@ namespace Renkei.Reports;
 /// Reads of reports, all through <see cref="AccessPolicy.Reports"/>, with the reporter's identity
 /// decided by <see cref="AccessPolicy.ReporterVisible"/> and nowhere else.
 /// </summary>
-public sealed class ReportQueries(RenkeiDbContext db, AccessPolicy access, AuditTrail audit, AuditScope auditScope)
+public sealed class ReportQueries(RenkeiDbContext db, AccessPolicy access, AuditTrail audit, AuditScope auditScope, TimeProvider time)
 {
     public async Task<Page<ReportSummary>> ListAsync(Caller caller, ReportFilter filter, int offset, int limit, CancellationToken ct = default)
     {
@@ -46,14 +46,46 @@ public sealed class ReportQueries(RenkeiDbContext db, AccessPolicy access, Audit
             query = query.Where(r => EF.Functions.Like(r.Title.ToLower(), pattern));
 #pragma warning restore CA1304, CA1311
         }
+        var now = Clock.UtcNow(time);
+        if (filter.Overdue is { } overdue)
+        {
+            query = overdue
+                ? query.Where(r => (r.SubmittedAt == null && r.FirstDueAt < now) || (r.FinalAt == null && r.State != ReportState.Closed && r.FinalDueAt < now))
+                : query.Where(r => !((r.SubmittedAt == null && r.FirstDueAt < now) || (r.FinalAt == null && r.State != ReportState.Closed && r.FinalDueAt < now)));
+        }
+        if (filter.BeyondVerificationLevel is { } beyond)
+        {
+            query = query.Where(r => r.VerificationExceeded == beyond);
+        }
+        if (filter.MinSeverity is { } minimum)
+        {
+            query = query.Where(r => (r.Severity ?? r.SeveritySuggested) >= minimum);
+        }
         var total = await query.CountAsync(ct);
         var rows = await query
             .OrderByDescending(r => r.SubmittedAt ?? r.UpdatedAt)
             .Skip(offset).Take(limit)
-            .Select(r => new { r.Id, r.Title, r.Kind, r.State, r.Stage, r.Route, r.SectorCode, r.Tlp, r.AwareAt, r.SubmittedAt, r.UpdatedAt })
+            .Select(r => new
+            {
+                r.Id,
+                r.Title,
+                r.Kind,
+                r.State,
+                r.Stage,
+                r.Route,
+                r.SectorCode,
+                r.Tlp,
+                r.AwareAt,
+                r.SubmittedAt,
+                r.UpdatedAt,
+                Severity = r.Severity ?? r.SeveritySuggested,
+                r.VerificationExceeded,
+                Overdue = (r.SubmittedAt == null && r.FirstDueAt < now) || (r.FinalAt == null && r.State != ReportState.Closed && r.FinalDueAt < now),
+            })
             .ToListAsync(ct);
         var reporters = await ReportersAsync(caller, rows.Select(r => r.Id).ToList(), ct);
-        var items = rows.Select(r => new ReportSummary(r.Id, r.Title, r.Kind, r.State, r.Stage, r.Route, r.SectorCode, r.Tlp, reporters[r.Id], r.AwareAt, r.SubmittedAt, r.UpdatedAt)).ToList();
+        var items = rows.Select(r => new ReportSummary(r.Id, r.Title, r.Kind, r.State, r.Stage, r.Route, r.SectorCode, r.Tlp, reporters[r.Id],
+            r.AwareAt, r.SubmittedAt, r.UpdatedAt, r.Severity, r.VerificationExceeded, r.Overdue)).ToList();
         return new Page<ReportSummary>(items, total, offset, limit);
     }
 
@@ -92,10 +124,17 @@ public sealed class ReportQueries(RenkeiDbContext db, AccessPolicy access, Audit
         var hops = report.Hops.OrderBy(h => h.Ordinal)
             .Select(h => new HopView(h.Ordinal, orgs[h.RecipientOrganisationId], h.Role, h.ReceivedAt, h.AcknowledgedAt, h.ForwardedAt, h.Annotation))
             .ToList();
+        var rule = report.VerificationRuleCode is null ? null
+            : await db.VerificationRules.AsNoTracking().Where(r => r.Code == report.VerificationRuleCode).Select(r => new { r.DescriptionJa, r.DescriptionEn }).FirstOrDefaultAsync(ct);
+        var deadlines = await db.DeadlineRules.AsNoTracking().ToListAsync(ct);
         return new ReportView(report.Id, report.State, report.Stage, report.Route, report.Anonymous, report.SharedWithSector, report.Tlp,
             reporter, ceptoar, report.ViaAgencyId is { } agency ? orgs[agency] : null,
             report.Content, report.Version, submissions, report.CreatedAt, report.UpdatedAt, report.SubmittedAt, report.FinalAt,
-            hops, ReportRules.Actions(caller, report));
+            hops, ReportRules.Actions(caller, report),
+            new VerificationView(report.VerificationExceeded, report.VerificationReason, report.VerificationRuleCode, report.VerificationRuleVersion,
+                rule?.DescriptionJa, rule?.DescriptionEn, report.VerificationEvaluatedAt),
+            new SeverityView(report.SeveritySuggested, report.Severity, ReportAssessor.CanAssess(caller, report)),
+            ReportingClocks.Clocks(deadlines, report, Clock.UtcNow(time)));
     }
 
     public async Task<List<ReportVersionView>?> VersionsAsync(Caller caller, Guid id, CancellationToken ct = default)

@@ -18,6 +18,7 @@ public sealed class ReportService(
     ReportValidator validator,
     RoutePlanner planner,
     ReportQueries queries,
+    ReportAssessor assessor,
     AuditScope auditScope,
     TimeProvider time)
 {
@@ -43,6 +44,7 @@ public sealed class ReportService(
             CreatedAt = now,
         };
         Apply(report, input, content, plan, now);
+        await assessor.RefreshAsync(report, ct);
         db.Reports.Add(report);
         using (await PseudonymiseAsync(report, ct))
         {
@@ -83,6 +85,7 @@ public sealed class ReportService(
         }
         Apply(report, input, content, plan, Clock.UtcNow(time));
         report.Version++;
+        await assessor.RefreshAsync(report, ct);
         return await SaveAsync(caller, report, ct);
     }
 
@@ -113,6 +116,8 @@ public sealed class ReportService(
             hop.ReceivedAt = now;
         }
         db.ReportVersions.Add(new ReportVersion { ReportId = report.Id, Number = 1, Stage = ReportStage.First, Content = report.Content, SubmittedByUserId = caller.UserId, SubmittedAt = now });
+        // Verification level and severity suggestion are evaluated with each submission, against the rules then in force.
+        await assessor.RefreshAsync(report, ct);
         return await SaveAsync(caller, report, ct);
     }
 
@@ -163,6 +168,7 @@ public sealed class ReportService(
             report.FinalAt = now;
         }
         db.ReportVersions.Add(new ReportVersion { ReportId = id, Number = number, Stage = report.Stage.Value, Content = content.Value, SubmittedByUserId = caller.UserId, SubmittedAt = now });
+        await assessor.RefreshAsync(report, ct);
         return await SaveAsync(caller, report, ct);
     }
 

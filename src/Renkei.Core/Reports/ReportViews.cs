@@ -19,11 +19,19 @@ public sealed record ReportView(
     ReporterView Reporter, NamedRef? ViaCeptoar, OrganisationRef? ViaAgency,
     ReportContent Content, int Version, int Submissions,
     DateTime CreatedAt, DateTime UpdatedAt, DateTime? SubmittedAt, DateTime? FinalAt,
-    IReadOnlyList<HopView> Hops, ReportActions Actions);
+    IReadOnlyList<HopView> Hops, ReportActions Actions,
+    VerificationView Verification, SeverityView Severity, IReadOnlyList<ClockView> Clocks);
+
+/// <summary>The sector verification level as evaluated for this report (null: no rule applies or figures are missing).</summary>
+public sealed record VerificationView(bool? Exceeded, string? Reason, string? RuleCode, int? RuleVersion, string? RuleDescriptionJa, string? RuleDescriptionEn, DateTime? EvaluatedAt);
+
+/// <summary>Severity on NISC's 0–4 scale: the figures' suggestion and the latest analyst assessment.</summary>
+public sealed record SeverityView(int? Suggested, int? Assessed, bool CanAssess);
 
 public sealed record ReportSummary(
     Guid Id, string Title, ReportKind Kind, ReportState State, ReportStage? Stage, ReportRoute Route, string SectorCode, Tlp Tlp,
-    ReporterView Reporter, DateTime? AwareAt, DateTime? SubmittedAt, DateTime UpdatedAt);
+    ReporterView Reporter, DateTime? AwareAt, DateTime? SubmittedAt, DateTime UpdatedAt,
+    int? Severity, bool? VerificationExceeded, bool Overdue);
 
 /// <summary>One submission with the fields it changed from the one before.</summary>
 public sealed record ReportVersionView(int Number, ReportStage Stage, DateTime SubmittedAt, ReporterView SubmittedBy, ReportContent Content, IReadOnlyList<string> ChangedFields);
@@ -34,4 +42,7 @@ public sealed record ReportFilter(
     string? SectorCode = null,
     ReportRoute? Route = null,
     Guid? OrganisationId = null,
-    string? Text = null);
+    string? Text = null,
+    bool? Overdue = null,
+    bool? BeyondVerificationLevel = null,
+    int? MinSeverity = null);

@@ -38,6 +38,9 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Reports.Report> Reports => Set<Reports.Report>();
     public DbSet<Reports.ReportVersion> ReportVersions => Set<Reports.ReportVersion>();
     public DbSet<Reports.ReportHop> ReportHops => Set<Reports.ReportHop>();
+    public DbSet<Reports.ReportAssessment> ReportAssessments => Set<Reports.ReportAssessment>();
+    public DbSet<Reports.VerificationRule> VerificationRules => Set<Reports.VerificationRule>();
+    public DbSet<Reports.DeadlineRule> DeadlineRules => Set<Reports.DeadlineRule>();
 
     public AuditActor Actor => auditScope.Actor;
 

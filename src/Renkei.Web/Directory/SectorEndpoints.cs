@@ -16,7 +16,7 @@ public static class SectorEndpoints
         sectors.MapPut("/{code}", UpdateSector).WithName("UpdateSector").WithSummary("Edit a sector (platform administrators); versioned.");
         api.MapPut("/business-scopes/{code}", UpdateBusinessScope).WithTags("Sectors").WithName("UpdateBusinessScope");
         api.MapGet("/reference-data/{type}/{key}/revisions", History).WithTags("Sectors").WithName("ReferenceDataHistory")
-            .WithSummary("Every version of a reference record (type: sector, business_scope, ceptoar, community, organisation), newest first.");
+            .WithSummary("Every version of a reference record (type: sector, business_scope, ceptoar, community, organisation, verification_rule, deadline_rule), newest first.");
         return api;
     }
 
@@ -43,7 +43,8 @@ public static class SectorEndpoints
     private static async Task<Results<Ok<List<RevisionView>>, ProblemHttpResult>> History(string type, string key, RequestCaller caller,
         ReferenceDataEditor editor, CancellationToken ct)
     {
-        string[] types = [ReferenceSnapshot.Sector, ReferenceSnapshot.BusinessScope, ReferenceSnapshot.Ceptoar, ReferenceSnapshot.Community, ReferenceSnapshot.Organisation];
+        string[] types = [ReferenceSnapshot.Sector, ReferenceSnapshot.BusinessScope, ReferenceSnapshot.Ceptoar, ReferenceSnapshot.Community, ReferenceSnapshot.Organisation,
+            ReferenceSnapshot.VerificationRule, ReferenceSnapshot.DeadlineRule];
         if (!types.Contains(type))
         {
             return ProblemResults.From(Common.Problem.Invalid("type", Common.Text.T("must be one of: {0}", string.Join(", ", types))));

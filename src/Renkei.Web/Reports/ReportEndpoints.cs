@@ -37,14 +37,19 @@ public static class ReportEndpoints
 
     private static async Task<Results<Ok<Page<ReportSummary>>, ProblemHttpResult>> List(RequestCaller caller, ReportQueries queries, CancellationToken ct,
         string? state = null, string? kind = null, string? sector = null, string? route = null, Guid? organisation = null, string? q = null,
-        int offset = 0, int limit = ApiConventions.DefaultLimit)
+        bool? overdue = null, bool? beyondVerificationLevel = null, int? minSeverity = null, int offset = 0, int limit = ApiConventions.DefaultLimit)
     {
         if (ApiConventions.CheckPaging(offset, limit) is { } paging)
         {
             return ProblemResults.From(paging);
         }
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var filter = new ReportFilter(Parse<ReportState>(state, "state", errors), Parse<ReportKind>(kind, "kind", errors), sector, Parse<ReportRoute>(route, "route", errors), organisation, q);
+        if (minSeverity is < 0 or > 4)
+        {
+            errors["minSeverity"] = [Text.T("must be between 0 and 4")];
+        }
+        var filter = new ReportFilter(Parse<ReportState>(state, "state", errors), Parse<ReportKind>(kind, "kind", errors), sector, Parse<ReportRoute>(route, "route", errors),
+            organisation, q, overdue, beyondVerificationLevel, minSeverity);
         if (errors.Count > 0)
         {
             return ProblemResults.From(Problem.Invalid(errors));

@@ -1,0 +1,162 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Renkei.Access;
+using Renkei.Common;
+using Renkei.Storage;
+
+namespace Renkei.Reports;
+
+public sealed record SeverityInput
+{
+    [Required(ErrorMessage = "is required"), Range(0, 4, ErrorMessage = "must be between 0 and 4")]
+    public int? Continuity { get; init; }
+
+    [Required(ErrorMessage = "is required"), Range(0, 4, ErrorMessage = "must be between 0 and 4")]
+    public int? Safety { get; init; }
+
+    [Required(ErrorMessage = "is required"), Range(0, 4, ErrorMessage = "must be between 0 and 4")]
+    public int? Trust { get; init; }
+
+    /// <summary>Required when the overall level differs from the suggestion.</summary>
+    [MaxLength(2000, ErrorMessage = "must be at most 2000 characters")]
+    public string? Reason { get; init; }
+}
+
+public sealed record AssessmentView(int Number, int Continuity, int Safety, int Trust, int Overall, int Suggested, string? Reason,
+    Guid AssessedByOrganisationId, DateTime AssessedAt);
+
+/// <summary>
+/// The assessment side of reports: reporting clocks, the sector verification level and the
+/// severity suggestion (computed with each submission), and analysts' severity assessments.
+/// </summary>
+public sealed class ReportAssessor(RenkeiDbContext db, AccessPolicy access, TimeProvider time)
+{
+    /// <summary>Recomputes what follows from the content and the current rules.</summary>
+    public async Task RefreshAsync(Report report, CancellationToken ct)
+    {
+        var deadlines = await db.DeadlineRules.AsNoTracking().ToListAsync(ct);
+        report.FirstDueAt = ReportingClocks.DueAt(deadlines, report, ReportStage.First);
+        report.FinalDueAt = ReportingClocks.DueAt(deadlines, report, ReportStage.Final);
+        if (report.State == ReportState.Draft)
+        {
+            return;
+        }
+        await EvaluateAsync(report, ct);
+        report.SeveritySuggested = SeverityAdvisor.Suggest(report.Content, report.VerificationExceeded).Overall;
+    }
+
+    private async Task EvaluateAsync(Report report, CancellationToken ct)
+    {
+        var rules = await db.VerificationRules.AsNoTracking().Where(r => r.SectorCode == report.SectorCode).OrderBy(r => r.SortOrder).ToListAsync(ct);
+        var result = VerificationLevels.Evaluate(report.Content, rules);
+        report.VerificationExceeded = result.Exceeded;
+        report.VerificationReason = result.Reason;
+        report.VerificationRuleCode = result.Rule?.Code;
+        report.VerificationRuleVersion = result.Rule?.Version;
+        report.VerificationEvaluatedAt = Clock.UtcNow(time);
+    }
+
+    /// <summary>
+    /// After admins changed verification rules: evaluates every submitted report again, explicitly,
+    /// and says how many results changed.
+    /// </summary>
+    public async Task<Result<(int Evaluated, int Changed)>> ReEvaluateAsync(Caller caller, CancellationToken ct = default)
+    {
+        if (!Permissions.ManageReferenceData(caller))
+        {
+            return Problem.Forbidden("Only platform administrators edit reference data.");
+        }
+        int evaluated = 0, changed = 0;
+        var ids = await db.Reports.Where(r => r.State != ReportState.Draft).Select(r => r.Id).ToListAsync(ct);
+        foreach (var batch in ids.Chunk(500))
+        {
+            var reports = await db.Reports.Where(r => batch.Contains(r.Id)).ToListAsync(ct);
+            foreach (var report in reports)
+            {
+                var before = (report.VerificationExceeded, report.VerificationRuleCode, report.VerificationRuleVersion);
+                await EvaluateAsync(report, ct);
+                report.SeveritySuggested = SeverityAdvisor.Suggest(report.Content, report.VerificationExceeded).Overall;
+                evaluated++;
+                if (before != (report.VerificationExceeded, report.VerificationRuleCode, report.VerificationRuleVersion))
+                {
+                    changed++;
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return (evaluated, changed);
+    }
+
+    /// <summary>An analyst at a ministry or NISC desk the report reached sets its severity.</summary>
+    public async Task<Result<AssessmentView>> AssessAsync(Caller caller, Guid id, SeverityInput input, CancellationToken ct = default)
+    {
+        var report = await access.Reports(caller).Include(r => r.Hops).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (report is null)
+        {
+            return Problem.NotFound("The report");
+        }
+        if (!CanAssess(caller, report))
+        {
+            return Problem.Forbidden("Only analysts of the ministry in charge or NISC, once the report reached them, assess its severity.");
+        }
+        var errors = InputValidation.Validate(input);
+        var levels = new SeverityLevels(input.Continuity ?? 0, input.Safety ?? 0, input.Trust ?? 0);
+        var suggested = report.SeveritySuggested ?? SeverityAdvisor.Suggest(report.Content, report.VerificationExceeded).Overall;
+        if (errors.Count == 0 && levels.Overall != suggested && string.IsNullOrWhiteSpace(input.Reason))
+        {
+            InputValidation.Add(errors, "reason", "is required when the level differs from the suggestion");
+        }
+        if (errors.Count > 0)
+        {
+            return Problem.Invalid(errors);
+        }
+        var number = await db.ReportAssessments.CountAsync(a => a.ReportId == id, ct) + 1;
+        var assessment = new ReportAssessment
+        {
+            ReportId = id,
+            Number = number,
+            Continuity = levels.Continuity,
+            Safety = levels.Safety,
+            Trust = levels.Trust,
+            Overall = levels.Overall,
+            Suggested = suggested,
+            Reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim(),
+            AssessedByUserId = caller.UserId,
+            AssessedByOrganisationId = caller.OrganisationId,
+            AssessedAt = Clock.UtcNow(time),
+        };
+        db.ReportAssessments.Add(assessment);
+        report.Severity = levels.Overall;
+        if (report.State is ReportState.Submitted or ReportState.Acknowledged)
+        {
+            report.State = ReportState.UnderAnalysis;
+        }
+        report.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return Problem.Conflict("The report was changed by someone else at the same time. Reload it and try again.");
+        }
+        return View(assessment);
+    }
+
+    public async Task<List<AssessmentView>?> HistoryAsync(Caller caller, Guid id, CancellationToken ct = default)
+    {
+        if (!await access.Reports(caller).AnyAsync(r => r.Id == id, ct))
+        {
+            return null;
+        }
+        return (await db.ReportAssessments.AsNoTracking().Where(a => a.ReportId == id).OrderByDescending(a => a.Number).ToListAsync(ct)).Select(View).ToList();
+    }
+
+    public static bool CanAssess(Caller caller, Report report) =>
+        Permissions.WorkReportDesk(caller) && report.State != ReportState.Draft
+        && ReportRules.HeldHop(caller, report) is { Role: HopRole.Ministry or HopRole.NationalCentre };
+
+    private static AssessmentView View(ReportAssessment a) =>
+        new(a.Number, a.Continuity, a.Safety, a.Trust, a.Overall, a.Suggested, a.Reason, a.AssessedByOrganisationId, a.AssessedAt);
+}
