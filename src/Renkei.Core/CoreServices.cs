@@ -44,6 +44,9 @@ public static class CoreServices
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Reports.ReportAssessor>();
         services.AddScoped<Reports.ReportRuleEditor>();
+        services.AddScoped<Reports.ReportThread>();
+        services.AddScoped<Reports.IncidentService>();
+        services.AddScoped<Reports.ReportStatistics>();
         return services;
     }
 

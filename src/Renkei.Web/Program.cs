@@ -37,6 +37,7 @@ api.MapImportExportEndpoints();
 api.MapNoticeEndpoints();
 api.MapReportEndpoints();
 api.MapReportRuleEndpoints();
+api.MapConsolidationEndpoints();
 api.MapAuditEndpoints();
 
 app.MapRazorPages();

@@ -153,6 +153,15 @@ public sealed class AccessPolicy(RenkeiDbContext db)
             || (!r.Anonymous && r.Hops.Any(h => h.RecipientOrganisationId == org && h.ReceivedAt != null));
     }
 
+    /// <summary>
+    /// Incidents are the desks' consolidation work: visible to the national centre and the
+    /// ministries in charge. The reports inside each remain filtered by <see cref="Reports(Caller?)"/>.
+    /// </summary>
+    public IQueryable<Reports.Incident> Incidents(Caller? caller) =>
+        caller is { OrganisationKind: Directory.OrganisationKind.NationalCentre or Directory.OrganisationKind.Ministry }
+            ? db.Incidents
+            : db.Incidents.Where(_ => false);
+
     public IQueryable<T> Shareable<T>(Caller? caller) where T : class, IShareable =>
         db.Set<T>().Where(SharingPolicy.VisibleTo<T>(caller, db.AudienceMembers));
 

@@ -99,3 +99,42 @@ internal sealed class ReportAssessmentConfiguration : IEntityTypeConfiguration<R
         b.HasOne<Report>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ReportMessageConfiguration : IEntityTypeConfiguration<ReportMessage>
+{
+    public void Configure(EntityTypeBuilder<ReportMessage> b)
+    {
+        b.ToTable("report_messages");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Body).HasMaxLength(8000);
+        b.HasOne<Report>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.AuthorOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ReportId, x.CreatedAt });
+    }
+}
+
+internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
+{
+    public void Configure(EntityTypeBuilder<Incident> b)
+    {
+        b.ToTable("incidents");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Title).HasMaxLength(300);
+        b.Property(x => x.Summary).HasMaxLength(8000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Reports).WithOne().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.CreatedAt);
+    }
+}
+
+internal sealed class IncidentReportConfiguration : IEntityTypeConfiguration<IncidentReport>
+{
+    public void Configure(EntityTypeBuilder<IncidentReport> b)
+    {
+        b.ToTable("incident_reports");
+        b.HasKey(x => new { x.IncidentId, x.ReportId });
+        b.HasOne<Report>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.ReportId);
+    }
+}

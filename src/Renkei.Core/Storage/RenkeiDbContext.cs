@@ -41,6 +41,9 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Reports.ReportAssessment> ReportAssessments => Set<Reports.ReportAssessment>();
     public DbSet<Reports.VerificationRule> VerificationRules => Set<Reports.VerificationRule>();
     public DbSet<Reports.DeadlineRule> DeadlineRules => Set<Reports.DeadlineRule>();
+    public DbSet<Reports.ReportMessage> ReportMessages => Set<Reports.ReportMessage>();
+    public DbSet<Reports.Incident> Incidents => Set<Reports.Incident>();
+    public DbSet<Reports.IncidentReport> IncidentReports => Set<Reports.IncidentReport>();
 
     public AuditActor Actor => auditScope.Actor;
 
@@ -114,6 +117,7 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
         configurationBuilder.Properties<Reports.ReportStage>().HaveConversion<EnumTextConverter<Reports.ReportStage>>().HaveMaxLength(20);
         configurationBuilder.Properties<Reports.ReportRoute>().HaveConversion<EnumTextConverter<Reports.ReportRoute>>().HaveMaxLength(40);
         configurationBuilder.Properties<Reports.HopRole>().HaveConversion<EnumTextConverter<Reports.HopRole>>().HaveMaxLength(40);
+        configurationBuilder.Properties<Reports.IncidentState>().HaveConversion<EnumTextConverter<Reports.IncidentState>>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

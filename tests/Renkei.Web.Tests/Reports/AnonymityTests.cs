@@ -14,13 +14,18 @@ public abstract class AnonymityTests<TApp>(TApp app) : IClassFixture<TApp> where
 {
     /// <summary>
     /// Everything a client could learn about a report, as text, to search for the identity: the
-    /// report, its versions, the lists, and every audit event that concerns it (the report and
-    /// its hops and versions, whatever the filter).
+    /// report, its versions, the lists, its question thread, the incidents and statistics it is
+    /// part of, and every audit event that concerns it (the report, its hops, versions, messages
+    /// and incident links, whatever the filter).
     /// </summary>
-    private static async Task<string> EverythingAboutAsync(HttpClient client, Guid id)
+    private static async Task<string> EverythingAboutAsync(HttpClient client, Guid id, IReadOnlyCollection<string> messageIds)
     {
         var parts = new List<string>();
-        foreach (var path in new[] { $"/api/v1/reports/{id}", $"/api/v1/reports/{id}/versions", "/api/v1/reports?limit=200", $"/api/v1/reports?q=%E4%BE%9B%E7%B5%A6&limit=200" })
+        foreach (var path in new[]
+        {
+            $"/api/v1/reports/{id}", $"/api/v1/reports/{id}/versions", "/api/v1/reports?limit=200", $"/api/v1/reports?q=%E4%BE%9B%E7%B5%A6&limit=200",
+            $"/api/v1/reports/{id}/messages", "/api/v1/incidents", "/api/v1/statistics/reports", "/api/v1/statistics/verification-levels.csv",
+        })
         {
             var response = await client.GetAsync(path);
             parts.Add(response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : "");
@@ -30,14 +35,14 @@ public abstract class AnonymityTests<TApp>(TApp app) : IClassFixture<TApp> where
         {
             var page = await trail.Content.ReadFromJsonAsync<JsonElement>();
             parts.AddRange(page.GetProperty("items").EnumerateArray()
-                .Where(e => e.GetProperty("resourceId").GetString()?.Contains(id.ToString(), StringComparison.Ordinal) == true)
+                .Where(e => e.GetProperty("resourceId").GetString() is { } resource && (resource.Contains(id.ToString(), StringComparison.Ordinal) || messageIds.Contains(resource)))
                 .Select(e => e.ToString()));
-            parts.Count.ShouldBeGreaterThan(4, "the trail has events about the report to check");
+            parts.Count.ShouldBeGreaterThan(10, "the trail has events about the report to check");
         }
         return string.Join("\n", parts);
     }
 
-    private async Task<(ReportChain Chain, Guid Id, string OrgName, string Email)> AnonymousReportAsync(string route)
+    private async Task<(ReportChain Chain, Guid Id, string OrgName, string Email, List<string> MessageIds)> AnonymousReportAsync(string route)
     {
         var chain = await ReportChain.CreateAsync(app);
         var draft = await ReportChain.CreateAsync(chain.Reporter, route, "amber", viaCeptoar: route == "ceptoar" ? "electricity" : null, viaAgency: route == "security_agency" ? "jpcert" : null);
@@ -49,8 +54,18 @@ public abstract class AnonymityTests<TApp>(TApp app) : IClassFixture<TApp> where
         await ReportChain.PostAsync(holder, $"/api/v1/reports/{id}/forward", new { annotation = "事務局確認済み" });
         await ReportChain.PostAsync(chain.Ministry, $"/api/v1/reports/{id}/forward");
         await ReportChain.PostAsync(chain.Reporter, $"/api/v1/reports/{id}/updates", new { stage = "update", version = (await ReportChain.GetAsync(chain.Reporter, id))!.Value.GetProperty("version").GetInt32(), content = ReportChain.Content("続報") });
+        // The thread: NISC asks, the holder answers for the reporter, the reporter adds a word itself.
+        var messageIds = new List<string>();
+        foreach (var (client, body, onBehalf) in new[] { (chain.Nisc, "影響範囲は？", false), (holder, "連絡元に確認しました。", true), (chain.Reporter, "補足します。", false) })
+        {
+            var posted = await client.PostAsJsonAsync($"/api/v1/reports/{id}/messages", new { body, onBehalfOfReporter = onBehalf });
+            posted.StatusCode.ShouldBe(HttpStatusCode.Created, await posted.Content.ReadAsStringAsync());
+            messageIds.Add((await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+        var incident = await chain.Nisc.PostAsJsonAsync("/api/v1/incidents", new { title = "匿名報告を含む事案", reportIds = new[] { id } });
+        incident.StatusCode.ShouldBe(HttpStatusCode.Created, await incident.Content.ReadAsStringAsync());
         var me = await chain.Reporter.GetFromJsonAsync<JsonElement>("/api/v1/me");
-        return (chain, id, me.GetProperty("organisation").GetProperty("nameJa").GetString()!, me.GetProperty("email").GetString()!);
+        return (chain, id, me.GetProperty("organisation").GetProperty("nameJa").GetString()!, me.GetProperty("email").GetString()!, messageIds);
     }
 
     [Theory]
@@ -58,12 +73,12 @@ public abstract class AnonymityTests<TApp>(TApp app) : IClassFixture<TApp> where
     [InlineData("security_agency", "経由で報告した重要インフラ事業者")]
     public async Task DesksAfterTheHolder_SeeOnlyThePseudonym_Everywhere(string route, string pseudonym)
     {
-        var (chain, id, orgName, email) = await AnonymousReportAsync(route);
+        var (chain, id, orgName, email, messageIds) = await AnonymousReportAsync(route);
         var holder = route == "ceptoar" ? chain.Secretariat : chain.Jpcert;
 
         foreach (var (who, client) in new[] { ("ministry", chain.Ministry), ("NISC analyst", chain.Nisc), ("NISC auditor", chain.NiscAuditor), ("platform admin", app.Admin()) })
         {
-            var everything = await EverythingAboutAsync(client, id);
+            var everything = await EverythingAboutAsync(client, id, messageIds);
             everything.ShouldNotContain(orgName, customMessage: who);
             everything.ShouldNotContain(email, customMessage: who);
             everything.ShouldNotContain(chain.ReporterOrganisation.ToString(), customMessage: who);
@@ -86,7 +101,7 @@ public abstract class AnonymityTests<TApp>(TApp app) : IClassFixture<TApp> where
     [Fact]
     public async Task FilteringByReporterOrganisation_DoesNotFindAnonymisedReports()
     {
-        var (chain, id, _, _) = await AnonymousReportAsync("ceptoar");
+        var (chain, id, _, _, _) = await AnonymousReportAsync("ceptoar");
         var nisc = await chain.Nisc.GetFromJsonAsync<JsonElement>($"/api/v1/reports?organisation={chain.ReporterOrganisation}");
         nisc.GetProperty("total").GetInt32().ShouldBe(0, "a filter must not confirm who reported");
         var secretariat = await chain.Secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/reports?organisation={chain.ReporterOrganisation}");

@@ -46,7 +46,7 @@ public sealed class ReportChain
         };
     }
 
-    public static object Content(string title = "制御システムの不正アクセスによる供給支障", string kind = "service_outage", string sector = "electricity") => new
+    public static object Content(string title = "制御システムの不正アクセスによる供給支障", string kind = "service_outage", string sector = "electricity", string? scope = null) => new
     {
         language = "ja",
         title,
@@ -57,7 +57,7 @@ public sealed class ReportChain
         affectedSystems = new[] { "ot", "it" },
         service = "電力供給",
         sectorCode = sector,
-        businessScopeCode = sector,
+        businessScopeCode = scope ?? sector,
         status = "一部地域で供給支障",
         interimMeasures = "系統切替",
         cause = "調査中",
