@@ -47,6 +47,11 @@ public static class CoreServices
         services.AddScoped<Reports.ReportThread>();
         services.AddScoped<Reports.IncidentService>();
         services.AddScoped<Reports.ReportStatistics>();
+        services.AddScoped<Reports.ReportNotifications>();
+        services.AddSingleton<Notifications.NotificationSignal>();
+        services.AddScoped<Notifications.NotificationDispatcher>();
+        services.AddScoped<Notifications.NotificationService>();
+        services.AddOptions<Notifications.MailOptions>();
         return services;
     }
 

@@ -6,6 +6,7 @@ using Renkei.Web.Health;
 using Renkei.Web.Identity;
 using Renkei.Web.Infrastructure;
 using Renkei.Web.Notices;
+using Renkei.Web.Notifications;
 using Renkei.Web.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRenkeiCore(database);
 builder.Services.AddRenkeiAuthentication(builder.Configuration);
 builder.Services.AddRenkeiWeb(builder.Configuration);
+builder.Services.AddRenkeiNotifications(builder.Configuration);
 
 var app = builder.Build();
 
@@ -38,6 +40,7 @@ api.MapNoticeEndpoints();
 api.MapReportEndpoints();
 api.MapReportRuleEndpoints();
 api.MapConsolidationEndpoints();
+api.MapNotificationEndpoints();
 api.MapAuditEndpoints();
 
 app.MapRazorPages();

@@ -47,7 +47,7 @@ public abstract class RenkeiApp(DatabaseProvider provider) : IAsyncLifetime
         _ = _factory.Server; // start now, so start-up failures fail the fixture, not a random test
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_factory is not null)
         {

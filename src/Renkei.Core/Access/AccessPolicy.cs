@@ -162,6 +162,13 @@ public sealed class AccessPolicy(RenkeiDbContext db)
             ? db.Incidents
             : db.Incidents.Where(_ => false);
 
+    /// <summary>
+    /// A notification is worded for one user at the time it was made (a pseudonym for a desk,
+    /// a name for the secretariat that relays): only that user reads it.
+    /// </summary>
+    public IQueryable<Notifications.Notification> Notifications(Caller? caller) =>
+        caller is null ? db.Notifications.Where(_ => false) : db.Notifications.Where(n => n.UserId == caller.UserId);
+
     public IQueryable<T> Shareable<T>(Caller? caller) where T : class, IShareable =>
         db.Set<T>().Where(SharingPolicy.VisibleTo<T>(caller, db.AudienceMembers));
 

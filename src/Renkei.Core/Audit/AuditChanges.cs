@@ -12,7 +12,10 @@ namespace Renkei.Audit;
 /// </summary>
 internal static class AuditChanges
 {
-    /// <summary>Annotation on properties whose changes are bookkeeping, not writes anyone made (a token's last use).</summary>
+    /// <summary>
+    /// Annotation on properties whose changes are bookkeeping, not writes anyone made (a token's
+    /// last use), and on entities derived from audited writes (notifications and their outbox).
+    /// </summary>
     public const string NotAudited = "Renkei:NotAudited";
 
     internal sealed record Change(EntityEntry Entry, string Action, IReadOnlyList<string> Fields);
@@ -22,7 +25,7 @@ internal static class AuditChanges
         var changes = new List<Change>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEvent)
+            if (entry.Entity is AuditEvent || entry.Metadata.FindAnnotation(NotAudited) is not null)
             {
                 continue;
             }

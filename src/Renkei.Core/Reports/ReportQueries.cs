@@ -93,17 +93,27 @@ public sealed class ReportQueries(RenkeiDbContext db, AccessPolicy access, Audit
     public async Task<ReportView?> GetAsync(Caller caller, Guid id, CancellationToken ct = default)
     {
         var view = await ViewAsync(caller, id, ct);
-        if (view is not null && view.Tlp is Tlp.Amber or Tlp.AmberStrict or Tlp.Red)
+        if (view is not null)
         {
-            // The reporter's own reads of an anonymised report would name them in the trail too.
-            using (view.Anonymous && view.Reporter.OrganisationId == caller.OrganisationId
-                ? await PseudonymiseAsync(caller.OrganisationId, id, ct)
-                : null)
-            {
-                await audit.ReadAsync("reports", id.ToString("D"), ct);
-            }
+            await RecordReadAsync(caller, view, "reports", id.ToString("D"), ct);
         }
         return view;
+    }
+
+    /// <summary>Audits a read of an AMBER or RED report's content (the report itself, its thread, an attachment).</summary>
+    public async Task RecordReadAsync(Caller caller, ReportView view, string resourceType, string resourceId, CancellationToken ct = default)
+    {
+        if (view.Tlp is not (Tlp.Amber or Tlp.AmberStrict or Tlp.Red))
+        {
+            return;
+        }
+        // The reporter's own reads of an anonymised report would name them in the trail too.
+        using (view.Anonymous && view.Reporter.OrganisationId == caller.OrganisationId
+            ? await PseudonymiseAsync(caller.OrganisationId, view.Id, ct)
+            : null)
+        {
+            await audit.ReadAsync(resourceType, resourceId, ct);
+        }
     }
 
     /// <summary>The view without recording a read (after the caller's own writes).</summary>

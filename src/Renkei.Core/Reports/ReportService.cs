@@ -19,6 +19,7 @@ public sealed class ReportService(
     RoutePlanner planner,
     ReportQueries queries,
     ReportAssessor assessor,
+    ReportNotifications notifications,
     AuditScope auditScope,
     TimeProvider time)
 {
@@ -116,6 +117,7 @@ public sealed class ReportService(
             hop.ReceivedAt = now;
         }
         db.ReportVersions.Add(new ReportVersion { ReportId = report.Id, Number = 1, Stage = ReportStage.First, Content = report.Content, SubmittedByUserId = caller.UserId, SubmittedAt = now });
+        notifications.Raise(report, Notifications.Topics.ReportSubmitted, caller, report.Hops.Where(h => h.ReceivedAt == now).Select(h => h.RecipientOrganisationId));
         // Verification level and severity suggestion are evaluated with each submission, against the rules then in force.
         await assessor.RefreshAsync(report, ct);
         return await SaveAsync(caller, report, ct);
@@ -168,6 +170,7 @@ public sealed class ReportService(
             report.FinalAt = now;
         }
         db.ReportVersions.Add(new ReportVersion { ReportId = id, Number = number, Stage = report.Stage.Value, Content = content.Value, SubmittedByUserId = caller.UserId, SubmittedAt = now });
+        notifications.Raise(report, Notifications.Topics.ReportUpdated, caller);
         await assessor.RefreshAsync(report, ct);
         return await SaveAsync(caller, report, ct);
     }
@@ -193,6 +196,7 @@ public sealed class ReportService(
         }
         report.UpdatedAt = now;
         report.Version++;
+        notifications.Raise(report, Notifications.Topics.ReportAcknowledged, caller);
         return await SaveAsync(caller, report, ct);
     }
 
@@ -221,6 +225,7 @@ public sealed class ReportService(
         hop.AcknowledgedByUserId ??= caller.UserId;
         var next = report.Hops.Where(h => h.Ordinal > hop.Ordinal && h.ReceivedAt == null).OrderBy(h => h.Ordinal).First();
         next.ReceivedAt = now;
+        notifications.Raise(report, Notifications.Topics.ReportForwarded, caller, [next.RecipientOrganisationId]);
         if (report.State == ReportState.Submitted)
         {
             report.State = ReportState.Acknowledged;

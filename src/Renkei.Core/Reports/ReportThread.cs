@@ -32,15 +32,23 @@ public sealed record MessageView(Guid Id, MessageSide Side, string AuthorJa, str
 /// anonymised report, the relaying secretariat or agency answers on its behalf. The reporting side
 /// is named as the report names it.
 /// </summary>
-public sealed class ReportThread(RenkeiDbContext db, AccessPolicy access, ReportQueries queries, TimeProvider time)
+public sealed class ReportThread(RenkeiDbContext db, AccessPolicy access, ReportQueries queries, ReportNotifications notifications, TimeProvider time)
 {
-    public async Task<List<MessageView>?> ListAsync(Caller caller, Guid reportId, CancellationToken ct = default)
+    /// <summary>The thread, as the caller may see it; reading an AMBER or RED report's thread is audited.</summary>
+    public async Task<List<MessageView>?> ReadAsync(Caller caller, Guid reportId, CancellationToken ct = default)
     {
         var report = await queries.ViewAsync(caller, reportId, ct);
         if (report is null)
         {
             return null;
         }
+        await queries.RecordReadAsync(caller, report, "report_messages", reportId.ToString("D"), ct);
+        return await ListAsync(caller, report, ct);
+    }
+
+    private async Task<List<MessageView>> ListAsync(Caller caller, ReportView report, CancellationToken ct)
+    {
+        var reportId = report.Id;
         var messages = await db.ReportMessages.AsNoTracking().Where(m => m.ReportId == reportId).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct);
         var orgIds = messages.Select(m => m.AuthorOrganisationId).Distinct().ToList();
         var orgs = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => (o.NameJa, o.NameEn), ct);
@@ -100,10 +108,11 @@ public sealed class ReportThread(RenkeiDbContext db, AccessPolicy access, Report
             CreatedAt = Clock.UtcNow(time),
         };
         db.ReportMessages.Add(message);
+        notifications.Raise(report, Notifications.Topics.ReportMessage, caller);
         using (isReporter ? await queries.PseudonymiseAsync(caller.OrganisationId, reportId, ct) : null)
         {
             await db.SaveChangesAsync(ct);
         }
-        return (await ListAsync(caller, reportId, ct))!.Single(m => m.Id == message.Id);
+        return (await ListAsync(caller, (await queries.ViewAsync(caller, reportId, ct))!, ct)).Single(m => m.Id == message.Id);
     }
 }

@@ -44,11 +44,21 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Reports.ReportMessage> ReportMessages => Set<Reports.ReportMessage>();
     public DbSet<Reports.Incident> Incidents => Set<Reports.Incident>();
     public DbSet<Reports.IncidentReport> IncidentReports => Set<Reports.IncidentReport>();
+    public DbSet<Notifications.NotificationEvent> NotificationEvents => Set<Notifications.NotificationEvent>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<Notifications.OutboundEmail> OutboundEmails => Set<Notifications.OutboundEmail>();
 
     public AuditActor Actor => auditScope.Actor;
 
     /// <summary>Rows written by this context so far (audit events excluded): tells a bulk job whether a step changed anything.</summary>
     public long RowsWritten { get; private set; }
+
+    /// <summary>
+    /// Raised once a SaveChanges has committed (its own transaction, or the save itself when
+    /// there was none). Inside a caller's transaction it is raised when the save returns: the
+    /// work woken by it must tolerate not yet seeing the data, as pollers do.
+    /// </summary>
+    public event EventHandler? Committed;
 
     /// <summary>Queues an event that is not a tracked write (a read of restricted content, a sign-in); written by the next SaveChanges.</summary>
     public void AddAuditEvent(AuditDraft draft) => _pendingEvents.Add(draft);
@@ -63,6 +73,7 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
         {
             var plain = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             RowsWritten += plain;
+            Committed?.Invoke(this, EventArgs.Empty);
             return plain;
         }
 
@@ -81,6 +92,7 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
             }
             _pendingEvents.Clear();
             RowsWritten += written;
+            Committed?.Invoke(this, EventArgs.Empty);
             return written;
         }
         catch

@@ -33,7 +33,7 @@ public static class ConsolidationEndpoints
     }
 
     private static async Task<Results<Ok<List<MessageView>>, ProblemHttpResult>> Messages(Guid id, RequestCaller caller, ReportThread thread, CancellationToken ct) =>
-        await thread.ListAsync(caller.Required, id, ct) is { } messages ? TypedResults.Ok(messages) : ProblemResults.NotFound("The report");
+        await thread.ReadAsync(caller.Required, id, ct) is { } messages ? TypedResults.Ok(messages) : ProblemResults.NotFound("The report");
 
     private static async Task<Results<Created<MessageView>, ProblemHttpResult>> Post(Guid id, MessageInput input, RequestCaller caller, ReportThread thread, CancellationToken ct)
     {

@@ -56,6 +56,8 @@ public abstract class ConsolidationApiTests<TApp>(TApp app) : IClassFixture<TApp
         atSecretariat[2].GetProperty("authorUser").GetString().ShouldNotBeNullOrEmpty();
 
         (await ThreadAsync(chain.Ministry, id)).Count.ShouldBe(3);
+        var reads = await chain.NiscAuditor.GetFromJsonAsync<JsonElement>($"/api/v1/audit?action=read&resourceType=report_messages&resourceId={id}&limit=50");
+        reads.GetProperty("total").GetInt32().ShouldBeGreaterThanOrEqualTo(3, "reading an AMBER report's thread is audited like reading the report");
         (await chain.OtherSector.GetAsync($"/api/v1/reports/{id}/messages")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await AskAsync(chain.OtherMinistry, id, "?")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

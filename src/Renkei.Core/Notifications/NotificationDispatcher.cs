@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Renkei.Common;
+using Renkei.Reports;
+using Renkei.Storage;
+
+namespace Renkei.Notifications;
+
+/// <summary>
+/// Turns pending <see cref="NotificationEvent"/>s into in-app notifications and queued e-mails,
+/// one event per transaction: the event is claimed, its deliveries written and the claim kept
+/// together, so an event is dispatched exactly once even with several hosts running.
+/// </summary>
+public sealed class NotificationDispatcher(
+    RenkeiDbContext db, ReportNotifications reports, IOptions<MailOptions> mail, NotificationSignal signal, TimeProvider time, ILogger<NotificationDispatcher> log)
+{
+    private const int MaxFailedAttempts = 5;
+
+    /// <summary>Dispatches up to <paramref name="batch"/> events; returns how many were handled.</summary>
+    public async Task<int> DispatchPendingAsync(int batch = 50, CancellationToken ct = default)
+    {
+        var ids = await db.NotificationEvents.AsNoTracking()
+            .Where(e => e.DispatchedAt == null && e.FailedAttempts < MaxFailedAttempts)
+            .OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)
+            .Select(e => e.Id).Take(batch).ToListAsync(ct);
+        var delivered = 0;
+        var mailed = 0;
+        foreach (var id in ids)
+        {
+            try
+            {
+                var (notifications, emails) = await DispatchAsync(id, ct);
+                delivered += notifications;
+                mailed += emails;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                db.ChangeTracker.Clear();
+                log.LogError(ex, "Dispatching notification event {EventId} failed", id);
+                await db.NotificationEvents.Where(e => e.Id == id).ExecuteUpdateAsync(s => s
+                    .SetProperty(e => e.FailedAttempts, e => e.FailedAttempts + 1)
+                    .SetProperty(e => e.LastError, ex.GetType().Name + ": " + Truncate(ex.Message, 1500)), ct);
+            }
+        }
+        if (delivered > 0)
+        {
+            signal.NotificationsDelivered();
+        }
+        if (mailed > 0)
+        {
+            signal.MailQueued();
+        }
+        return ids.Count;
+    }
+
+    private async Task<(int Notifications, int Emails)> DispatchAsync(Guid id, CancellationToken ct)
+    {
+        var now = Clock.UtcNow(time);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.NotificationEvents.Where(e => e.Id == id && e.DispatchedAt == null).ExecuteUpdateAsync(s => s.SetProperty(e => e.DispatchedAt, now), ct);
+        if (claimed == 0)
+        {
+            return (0, 0); // another host took it
+        }
+        var evt = await db.NotificationEvents.AsNoTracking().FirstAsync(e => e.Id == id, ct);
+        IReadOnlyList<Delivery> deliveries = evt.Topic.StartsWith("report.", StringComparison.Ordinal)
+            ? await reports.ComposeAsync(evt, ct)
+            : [];
+        if (deliveries.Count == 0 && !evt.Topic.StartsWith("report.", StringComparison.Ordinal))
+        {
+            log.LogWarning("Notification event {EventId} has an unknown topic {Topic}; nobody was notified", id, evt.Topic);
+        }
+        var emails = 0;
+        foreach (var d in deliveries)
+        {
+            db.Notifications.Add(new Notification
+            {
+                UserId = d.UserId,
+                EventId = id,
+                Topic = evt.Topic,
+                SubjectType = d.SubjectType,
+                SubjectId = evt.SubjectId,
+                TitleJa = Truncate(d.TitleJa, 500),
+                TitleEn = Truncate(d.TitleEn, 500),
+                DetailJa = d.DetailJa is null ? null : Truncate(d.DetailJa, 1000),
+                DetailEn = d.DetailEn is null ? null : Truncate(d.DetailEn, 1000),
+                Link = d.Link,
+                CreatedAt = now,
+            });
+            if (mail.Value.Enabled && d.Mail is { } m)
+            {
+                db.OutboundEmails.Add(new OutboundEmail
+                {
+                    Id = Guid.CreateVersion7(),
+                    DeliveryKey = $"{id:N}:{d.UserId:N}",
+                    ToAddress = m.To,
+                    Subject = Truncate(m.Subject, 500),
+                    Body = m.Body,
+                    CreatedAt = now,
+                    NextAttemptAt = now,
+                });
+                emails++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return (deliveries.Count, emails);
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

@@ -1,0 +1,19 @@
+using Renkei.Notifications;
+
+namespace Renkei.Web.Notifications;
+
+public static class NotificationSetup
+{
+    public static IServiceCollection AddRenkeiNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection("Renkei:Mail"))
+            .Validate(o => Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out _), "Renkei:Mail:PublicUrl must be an absolute URL (the address in e-mail links).")
+            .Validate(o => !o.Enabled || System.Net.Mail.MailAddress.TryCreate(o.From, out _), "Renkei:Mail:From must be an e-mail address.")
+            .Validate(o => o.SmtpPort is > 0 and < 65536, "Renkei:Mail:SmtpPort must be a TCP port.")
+            .ValidateOnStart();
+        services.AddSingleton<SmtpMailer>();
+        services.AddHostedService<NotificationWorker>();
+        services.AddHostedService<MailWorker>();
+        return services;
+    }
+}
