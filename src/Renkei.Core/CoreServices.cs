@@ -48,6 +48,7 @@ public static class CoreServices
         services.AddScoped<Reports.IncidentService>();
         services.AddScoped<Reports.ReportStatistics>();
         services.AddScoped<Reports.ReportNotifications>();
+        services.AddScoped<Reports.ReportExport>();
         services.AddSingleton<Notifications.NotificationSignal>();
         services.AddScoped<Notifications.NotificationDispatcher>();
         services.AddScoped<Notifications.NotificationService>();

@@ -20,6 +20,8 @@ public static class ReportEndpoints
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder api)
     {
         var reports = api.MapGroup("/reports").WithTags("Reports");
+        reports.MapGet("/export.csv", ReportExportEndpoints.Export).WithName("ExportReports").Produces(200, contentType: "text/csv")
+            .WithSummary("The list as CSV (same filters, at most 10,000 rows): reporters named exactly as in the list. The export is audited.");
         reports.MapGet("/", List).WithName("ListReports")
             .WithSummary("Reports the caller may read (own organisation's, those that reached the caller's desk, near misses shared with the sector).");
         reports.MapPost("/", Create).WithName("CreateReport").WithSummary("Create a draft report with its route.");
@@ -43,6 +45,16 @@ public static class ReportEndpoints
         {
             return ProblemResults.From(paging);
         }
+        var filter = Filter(state, kind, sector, route, organisation, q, overdue, beyondVerificationLevel, minSeverity);
+        return filter.Ok
+            ? TypedResults.Ok(await queries.ListAsync(caller.Required, filter.Value!, offset, limit, ct))
+            : ProblemResults.From(filter.Problem!);
+    }
+
+    /// <summary>The list's query parameters as a filter (shared with the CSV export).</summary>
+    public static Result<ReportFilter> Filter(string? state, string? kind, string? sector, string? route, Guid? organisation, string? q,
+        bool? overdue, bool? beyondVerificationLevel, int? minSeverity)
+    {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (minSeverity is < 0 or > 4)
         {
@@ -52,9 +64,9 @@ public static class ReportEndpoints
             organisation, q, overdue, beyondVerificationLevel, minSeverity);
         if (errors.Count > 0)
         {
-            return ProblemResults.From(Problem.Invalid(errors));
+            return Problem.Invalid(errors);
         }
-        return TypedResults.Ok(await queries.ListAsync(caller.Required, filter, offset, limit, ct));
+        return filter;
     }
 
     private static async Task<Results<Created<ReportView>, ProblemHttpResult>> Create(ReportInput input, RequestCaller caller, ReportService reports, CancellationToken ct)

@@ -165,6 +165,32 @@ public abstract class ConsolidationApiTests<TApp>(TApp app) : IClassFixture<TApp
         Count(stranger, "bySector", "electricity").ShouldBe(0, "statistics are computed from what the caller may read");
     }
 
+    [Fact]
+    public async Task Export_ListsWhatTheListShows_PseudonymForDesks_NameForTheSecretariat_Audited()
+    {
+        var chain = await ReportChain.CreateAsync(app);
+        var title = "CSV出力の確認 " + Guid.NewGuid().ToString("N")[..6];
+        var id = await AtNiscViaCeptoarAsync(chain, ReportChain.Content(title));
+        var orgName = (await chain.Reporter.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("organisation").GetProperty("nameJa").GetString()!;
+
+        var atNisc = await chain.Nisc.GetAsync("/api/v1/reports/export.csv?sector=electricity");
+        atNisc.StatusCode.ShouldBe(HttpStatusCode.OK);
+        atNisc.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var lines = (await atNisc.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe(string.Join(',', ReportExport.Columns));
+        var row = lines.Single(l => l.StartsWith(id.ToString(), StringComparison.Ordinal));
+        row.ShouldContain(title);
+        row.ShouldContain("の構成員");
+        row.ShouldNotContain(orgName);
+        (await chain.Secretariat.GetStringAsync("/api/v1/reports/export.csv")).ShouldContain(orgName);
+        (await chain.OtherSector.GetStringAsync("/api/v1/reports/export.csv")).ShouldNotContain(id.ToString());
+
+        var bad = await chain.Nisc.GetAsync("/api/v1/reports/export.csv?state=lost");
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var exports = await chain.NiscAuditor.GetFromJsonAsync<JsonElement>("/api/v1/audit?action=export&resourceType=reports&limit=50");
+        exports.GetProperty("total").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
+    }
+
     private static int Count(JsonElement statistics, string dimension, string key) =>
         statistics.GetProperty(dimension).EnumerateArray().Where(r => r.GetProperty("key").GetString() == key).Sum(r => r.GetProperty("count").GetInt32());
 
