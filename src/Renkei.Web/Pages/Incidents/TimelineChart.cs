@@ -8,7 +8,7 @@ public sealed record TimelineLane(Guid ReportId, string Title, double Y);
 
 public sealed record TimelineMark(TimelineEntry Entry, double X, double Y);
 
-public sealed record TimelineTick(double X, string Label);
+public sealed record TimelineTick(double X, string Label, string Anchor);
 
 /// <summary>
 /// The incident's timeline drawn as SVG on the server: one lane per report, time left to right,
@@ -24,7 +24,7 @@ public sealed class TimelineChart
     private const int Ticks = 5;
 
     /// <summary>Events closer than this on a lane are nudged so both stay visible.</summary>
-    private const double MinGap = 9;
+    private const double MinGap = 10;
 
     public IReadOnlyList<TimelineLane> Lanes { get; private init; } = [];
     public IReadOnlyList<TimelineMark> Marks { get; private init; } = [];
@@ -55,18 +55,24 @@ public sealed class TimelineChart
         var marks = new List<TimelineMark>();
         foreach (var lane in lanes)
         {
-            var last = double.MinValue;
-            foreach (var entry in entries.Where(e => e.ReportId == lane.ReportId).OrderBy(e => e.At))
+            var events = entries.Where(e => e.ReportId == lane.ReportId).OrderBy(e => e.At).ToList();
+            var xs = events.Select(e => X(e.At)).ToArray();
+            // Events minutes apart on an axis of hours would sit on one another: spread them
+            // rightwards, then back from the right edge, keeping their order.
+            for (var i = 1; i < xs.Length; i++)
             {
-                var x = Math.Max(X(entry.At), last + MinGap);
-                marks.Add(new TimelineMark(entry, Math.Min(x, PlotRight), lane.Y));
-                last = x;
+                xs[i] = Math.Max(xs[i], xs[i - 1] + MinGap);
             }
+            for (var i = xs.Length - 1; i >= 0; i--)
+            {
+                xs[i] = Math.Min(xs[i], i == xs.Length - 1 ? PlotRight : xs[i + 1] - MinGap);
+            }
+            marks.AddRange(events.Select((e, i) => new TimelineMark(e, Math.Max(xs[i], PlotLeft), lane.Y)));
         }
         var format = span > TimeSpan.FromDays(2).TotalSeconds ? "MM-dd" : "MM-dd HH:mm";
         var axis = Enumerable.Range(0, Ticks)
             .Select(i => start.AddSeconds(span * i / (Ticks - 1)))
-            .Select(t => new TimelineTick(X(t), Clock.ToJst(t).ToString(format, CultureInfo.InvariantCulture)))
+            .Select((t, i) => new TimelineTick(X(t), Clock.ToJst(t).ToString(format, CultureInfo.InvariantCulture), i == Ticks - 1 ? "end" : "middle"))
             .ToList();
         return new TimelineChart { Lanes = lanes, Marks = marks, Axis = axis };
     }
