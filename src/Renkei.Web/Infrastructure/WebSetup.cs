@@ -61,6 +61,7 @@ public static class WebSetup
                 o.Conventions.AddPageRoute("/Admin/UserEdit", "/Admin/Users/{id:guid}");
                 o.Conventions.AddPageRoute("/Admin/CommunityEdit", "/Admin/Communities/{code}");
                 o.Conventions.AddPageRoute("/Notices/Edit", "/Notices/{id:guid}/Edit");
+                o.Conventions.AddPageRoute("/Reports/Edit", "/Reports/{id:guid}/Edit");
             })
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(StringCatalog)));
         services.AddAntiforgery(o =>

@@ -54,6 +54,21 @@ public sealed partial class LocalisationTests
         Check<Renkei.Directory.MembershipRole>();
         Check<Renkei.Directory.CommunityKind>();
         Check<Renkei.Identity.Role>();
+        Check<Renkei.Reports.ReportKind>();
+        Check<Renkei.Reports.ReportState>();
+        Check<Renkei.Reports.ReportStage>();
+        Check<Renkei.Reports.ReportRoute>();
+        Check<Renkei.Reports.HopRole>();
+        Check<Renkei.Reports.AffectedSystem>();
+        Check<Renkei.Reports.IndicatorType>();
+        Check<Renkei.Reports.ClockStatus>();
+        Check<Renkei.Reports.MessageSide>();
+        Check<Renkei.Reports.IncidentState>();
+        // Keys the report pages build from data: route and stage explanations, severity levels, timeline events.
+        missing.AddRange(EnumText.Values<Renkei.Reports.ReportRoute>().Select(v => "Report.RouteExplain." + v).Where(k => catalog.Find(k, "ja") is null));
+        missing.AddRange(new[] { "update", "final" }.Select(v => "Report.StageExplain." + v).Where(k => catalog.Find(k, "ja") is null));
+        missing.AddRange(Enumerable.Range(0, 5).Select(v => $"Severity.{v}").Where(k => catalog.Find(k, "ja") is null));
+        missing.AddRange(new[] { "aware", "first_report", "update_report", "final_report", "received", "forwarded" }.Select(v => "Timeline." + v).Where(k => catalog.Find(k, "ja") is null));
         missing.AddRange(EnumText.Values<Renkei.Access.Tlp>().Select(v => "Tlp.Explain." + v).Where(k => catalog.Find(k, "ja") is null));
         missing.AddRange(EnumText.Values<Renkei.Access.AudienceKind>().Select(v => "Audience." + v).Where(k => catalog.Find(k, "ja") is null));
         missing.AddRange(EnumText.Values<Renkei.Directory.MemberUnit>().SelectMany(v => new[] { "Unit." + v, "Figure." + v }).Where(k => catalog.Find(k, "ja") is null));

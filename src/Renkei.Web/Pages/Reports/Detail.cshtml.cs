@@ -1,0 +1,221 @@
+using Microsoft.AspNetCore.Mvc;
+using Renkei.Access;
+using Renkei.Common;
+using Renkei.Directory;
+using Renkei.Reports;
+
+namespace Renkei.Web.Pages.Reports;
+
+/// <summary>A hotline number from the directory: a primary point of contact of a desk on the emergency route.</summary>
+public sealed record HotlineNumber(OrganisationRef Organisation, ContactView Contact);
+
+/// <summary>One changed field between a version and the one before it.</summary>
+public sealed record FieldChange(string Field, string Before, string After);
+
+/// <summary>
+/// One report with everything around it: route, clocks, assessment, versions, question thread,
+/// incidents. What the caller sees and may do comes from the services (the view's actions, the
+/// reporter as the access policy gives it); each form here posts to the same service the API uses.
+/// </summary>
+public sealed class DetailModel(
+    ReportQueries queries, ReportService reports, ReportAssessor assessor, ReportThread thread, IncidentService incidents, DirectoryQueries directory) : RenkeiPageModel
+{
+    public ReportView Report { get; private set; } = null!;
+    public List<ReportVersionView> Versions { get; private set; } = [];
+    public Dictionary<int, List<FieldChange>> Changes { get; } = [];
+    public List<MessageView> Messages { get; private set; } = [];
+    public List<AssessmentView> Assessments { get; private set; } = [];
+    public Dictionary<Guid, string> OrganisationNames { get; } = [];
+    public List<HotlineNumber> Hotline { get; } = [];
+    public List<SectorView> Sectors { get; private set; } = [];
+    public List<IncidentView> LinkedIncidents { get; } = [];
+    public List<IncidentView> LinkableIncidents { get; } = [];
+
+    [BindProperty]
+    public ForwardForm Forward { get; set; } = new();
+
+    [BindProperty]
+    public AssessForm Assess { get; set; } = new();
+
+    [BindProperty]
+    public MessageForm Message { get; set; } = new();
+
+    [BindProperty]
+    public Guid? IncidentId { get; set; }
+
+    public sealed class ForwardForm
+    {
+        public string? Annotation { get; set; }
+    }
+
+    public sealed class AssessForm
+    {
+        public int? Continuity { get; set; }
+        public int? Safety { get; set; }
+        public int? Trust { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed class MessageForm
+    {
+        public string? Body { get; set; }
+        public bool OnBehalfOfReporter { get; set; }
+    }
+
+    /// <summary>
+    /// Whether to offer the thread's form: a desk the report reached, or the reporting side. The
+    /// service decides again on posting; this only spares people a form that would be refused.
+    /// </summary>
+    public bool CanWriteThread =>
+        Report.State is not (ReportState.Draft or ReportState.Closed)
+        && ((Permissions.WorkReportDesk(Caller) && Report.Hops.Any(h => h.Organisation.Id == Caller.OrganisationId && h.ReceivedAt != null))
+            || (Report.Reporter.Disclosed && Report.Reporter.OrganisationId == Caller.OrganisationId && Permissions.FileReport(Caller)));
+
+    /// <summary>The relaying secretariat or agency of an anonymised report answers for the reporter.</summary>
+    public bool CanAnswerOnBehalf =>
+        Report.Anonymous && Permissions.WorkReportDesk(Caller)
+        && Report.Hops.Any(h => h.Role is HopRole.Secretariat or HopRole.SecurityAgency && h.Organisation.Id == Caller.OrganisationId);
+
+    public bool CanConsolidate => IncidentService.CanManage(Caller) && Report.State != ReportState.Draft;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var report = await queries.GetAsync(Caller, id, ct);
+        if (report is null)
+        {
+            return NotFound();
+        }
+        await LoadAsync(report, ct);
+        if (report.Severity.CanAssess)
+        {
+            // The form starts from the latest assessment, or from the figures' suggestion per perspective.
+            var suggested = SeverityAdvisor.Suggest(report.Content, report.Verification.Exceeded);
+            Assess = Assessments.FirstOrDefault() is { } latest
+                ? new AssessForm { Continuity = latest.Continuity, Safety = latest.Safety, Trust = latest.Trust }
+                : new AssessForm { Continuity = suggested.Continuity, Safety = suggested.Safety, Trust = suggested.Trust };
+        }
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAcknowledgeAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, () => reports.AcknowledgeAsync(Caller, id, ct), L["Report.Acknowledged"], "", null, ct);
+
+    public Task<IActionResult> OnPostForwardAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, () => reports.ForwardAsync(Caller, id, Forward.Annotation, ct), L["Report.Forwarded"], "Forward", null, ct);
+
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, int? version, CancellationToken ct) =>
+        ActAsync(id, () => reports.SubmitAsync(Caller, id, version, ct), L["Report.Submitted"], "", null, ct);
+
+    public async Task<IActionResult> OnPostDiscardAsync(Guid id, CancellationToken ct)
+    {
+        var result = await reports.DeleteDraftAsync(Caller, id, ct);
+        if (!result.Ok)
+        {
+            return await FailAsync(id, result.Problem!, "", ct);
+        }
+        Flash = L["Report.Discarded"];
+        return Redirect("/Reports");
+    }
+
+    public Task<IActionResult> OnPostAssessAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, () => assessor.AssessAsync(Caller, id, new SeverityInput { Continuity = Assess.Continuity, Safety = Assess.Safety, Trust = Assess.Trust, Reason = Assess.Reason }, ct),
+            L["Report.Assessed"], "Assess", "assessment", ct);
+
+    public Task<IActionResult> OnPostMessageAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, () => thread.PostAsync(Caller, id, new MessageInput { Body = Message.Body ?? "", OnBehalfOfReporter = Message.OnBehalfOfReporter }, ct),
+            L["Report.MessagePosted"], "Message", "report-thread", ct);
+
+    public Task<IActionResult> OnPostLinkAsync(Guid id, CancellationToken ct)
+    {
+        if (IncidentId is not { } incident)
+        {
+            return FailAsync(id, Problem.Invalid("incidentId", "is required"), "", ct);
+        }
+        return ActAsync(id, () => incidents.LinkAsync(Caller, incident, id, ct), L["Report.Linked"], "", "incidents", ct);
+    }
+
+    /// <summary>Runs a desk or reporter action; on success back to the report (post, redirect, get), otherwise the page with the reason.</summary>
+    private async Task<IActionResult> ActAsync<T>(Guid id, Func<Task<Result<T>>> action, string done, string prefix, string? anchor, CancellationToken ct)
+    {
+        var result = await action();
+        if (!result.Ok)
+        {
+            return await FailAsync(id, result.Problem!, prefix, ct);
+        }
+        Flash = done;
+        return Redirect($"/Reports/{id}" + (anchor is null ? "" : "#" + anchor));
+    }
+
+    private async Task<IActionResult> FailAsync(Guid id, Problem problem, string prefix, CancellationToken ct)
+    {
+        var report = await queries.ViewAsync(Caller, id, ct);
+        if (report is null)
+        {
+            return NotFound();
+        }
+        await LoadAsync(report, ct);
+        return ShowProblem(problem, prefix);
+    }
+
+    private async Task LoadAsync(ReportView report, CancellationToken ct)
+    {
+        Report = report;
+        Sectors = await directory.SectorsAsync(Caller, ct);
+        Versions = await queries.VersionsAsync(Caller, report.Id, ct) ?? [];
+        for (var i = 1; i < Versions.Count; i++)
+        {
+            var (before, after) = (Versions[i - 1].Content, Versions[i].Content);
+            Changes[Versions[i].Number] = ReportText.Fields.Where(Versions[i].ChangedFields.Contains)
+                .Select(f => new FieldChange(f, ReportText.FieldValue(L, before, f, Sectors), ReportText.FieldValue(L, after, f, Sectors)))
+                .ToList();
+        }
+        Messages = await thread.ListAsync(Caller, report.Id, ct) ?? [];
+        Assessments = await assessor.HistoryAsync(Caller, report.Id, ct) ?? [];
+        if (Assessments.Count > 0)
+        {
+            // Assessments come from ministry and NISC desks; their names are the directory's.
+            foreach (var kind in new[] { OrganisationKind.Ministry, OrganisationKind.NationalCentre })
+            {
+                foreach (var o in (await directory.OrganisationsAsync(Caller, new OrganisationFilter(Kind: kind), 0, 100, ct)).Items)
+                {
+                    OrganisationNames[o.Id] = Infrastructure.Ui.Name(o.NameJa, o.NameEn);
+                }
+            }
+        }
+        if (report.Route == ReportRoute.Emergency)
+        {
+            await LoadHotlineAsync(report, ct);
+        }
+        if (IncidentService.CanManage(Caller))
+        {
+            foreach (var incident in await incidents.ListAsync(Caller, ct))
+            {
+                if (incident.Reports.Any(r => r.Id == report.Id))
+                {
+                    LinkedIncidents.Add(incident);
+                }
+                else if (incident.State == IncidentState.Open)
+                {
+                    LinkableIncidents.Add(incident);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The emergency route's phone numbers: the data model has no hotline number of its own yet,
+    /// so these are the desks' points of contact that have a phone, as far as the directory lets
+    /// the caller see them.
+    /// </summary>
+    private async Task LoadHotlineAsync(ReportView report, CancellationToken ct)
+    {
+        foreach (var hop in report.Hops.Where(h => h.Role is HopRole.NationalCentre or HopRole.Ministry))
+        {
+            var contacts = await directory.ContactsAsync(Caller, hop.Organisation.Id, ct) ?? [];
+            foreach (var contact in contacts.Where(c => !string.IsNullOrWhiteSpace(c.Phone)).OrderBy(c => c.Priority))
+            {
+                Hotline.Add(new HotlineNumber(hop.Organisation, contact));
+            }
+        }
+    }
+}

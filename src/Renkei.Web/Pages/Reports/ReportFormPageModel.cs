@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
+using Renkei.Common;
+using Renkei.Directory;
+using Renkei.Reports;
+
+namespace Renkei.Web.Pages.Reports;
+
+/// <summary>What the report form offers to choose from.</summary>
+public sealed record ReportChoices(IReadOnlyList<SectorView> Sectors, IReadOnlyList<CeptoarView> Ceptoars, IReadOnlyList<OrganisationSummary> Agencies, bool SectorLocked)
+{
+    public const string ViewDataKey = "ReportChoices";
+
+    public static readonly ReportChoices Empty = new([], [], [], false);
+
+    public IReadOnlyList<ThreatCategory> Threats => ThreatTaxonomy.Instance.Categories;
+}
+
+/// <summary>
+/// The report form pages (new report, draft, update or final report): the choices, and the path
+/// from posted fields to the service and back to errors beside their fields.
+/// </summary>
+public abstract partial class ReportFormPageModel(DirectoryQueries directory) : RenkeiPageModel
+{
+    private const int BlankIndicatorRows = 3;
+
+    [BindProperty]
+    public ReportForm Input { get; set; } = new();
+
+    public ReportChoices Choices { get; private set; } = ReportChoices.Empty;
+
+    protected async Task LoadChoicesAsync(bool sectorLocked, CancellationToken ct)
+    {
+        var mine = Caller.CeptoarCodes.ToHashSet(StringComparer.Ordinal);
+        var agencies = new List<OrganisationSummary>();
+        foreach (var code in RoutePlanner.SecurityAgencies)
+        {
+            var found = (await directory.OrganisationsAsync(Caller, new OrganisationFilter(Text: code), 0, 20, ct)).Items.FirstOrDefault(o => o.Code == code);
+            if (found is not null)
+            {
+                agencies.Add(found);
+            }
+        }
+        Choices = new ReportChoices(
+            await directory.SectorsAsync(Caller, ct),
+            (await directory.CeptoarsAsync(Caller, null, ct)).Where(c => mine.Contains(c.Code)).ToList(),
+            agencies,
+            sectorLocked);
+        ViewData[ReportChoices.ViewDataKey] = Choices;
+        while (Input.Content.Indicators.Count(r => r.IsBlank) < BlankIndicatorRows)
+        {
+            Input.Content.Indicators.Add(new IndicatorRow());
+        }
+    }
+
+    /// <summary>
+    /// The content for the service, or null when the post itself is unreadable (a number that is
+    /// not a number, a time that is not a time): then nothing is sent and the errors are shown.
+    /// </summary>
+    protected ContentInputs? ReadContent()
+    {
+        foreach (var entry in ModelState.Values.Where(e => e.Errors.Count > 0))
+        {
+            entry.Errors.Clear();
+            entry.Errors.Add(L["Report.ValueUnreadable"]);
+        }
+        var (inputs, badTimes) = Input.Content.ToInput();
+        foreach (var name in badTimes)
+        {
+            ModelState.AddModelError($"Input.Content.{name}", L["Report.TimeUnreadable"]);
+        }
+        return ModelState.IsValid ? inputs : null;
+    }
+
+    /// <summary>Shows the service's verdict; indicator errors point at the form row they came from.</summary>
+    protected IActionResult ShowReportProblem(Problem problem, ContentInputs inputs)
+    {
+        if (problem.Errors is { Count: > 0 } errors)
+        {
+            var remapped = errors.ToDictionary(
+                e => IndicatorIndex().Replace(e.Key, m => $"content.indicators[{Row(inputs, int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))}]"),
+                e => e.Value,
+                StringComparer.Ordinal);
+            problem = problem with { Errors = remapped };
+        }
+        return ShowProblem(problem);
+    }
+
+    private static int Row(ContentInputs inputs, int sent) => sent < inputs.IndicatorRows.Count ? inputs.IndicatorRows[sent] : sent;
+
+    [GeneratedRegex(@"^content\.indicators\[(\d+)\]")]
+    private static partial Regex IndicatorIndex();
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Renkei.Directory;
+using Renkei.Reports;
+
+namespace Renkei.Web.Pages.Reports;
+
+/// <summary>An update (続報) or the final report (確報): the whole content again, as it stands now; the route is kept.</summary>
+public sealed class UpdateModel(ReportService reports, ReportQueries queries, DirectoryQueries directory) : ReportFormPageModel(directory)
+{
+    public ReportView Report { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? stage, CancellationToken ct)
+    {
+        var view = await queries.GetAsync(Caller, id, ct);
+        if (view is null)
+        {
+            return NotFound();
+        }
+        if (!view.Actions.Update)
+        {
+            return Redirect($"/Reports/{id}");
+        }
+        Report = view;
+        Input = new ReportForm
+        {
+            Content = ContentForm.From(view.Content),
+            Stage = stage == "final" ? ReportStage.Final : ReportStage.Update,
+            Version = view.Version,
+        };
+        await LoadChoicesAsync(true, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var view = await queries.ViewAsync(Caller, id, ct);
+        if (view is null)
+        {
+            return NotFound();
+        }
+        Report = view;
+        var content = ReadContent();
+        if (content is null)
+        {
+            await LoadChoicesAsync(true, ct);
+            return Page();
+        }
+        var result = await reports.AddSubmissionAsync(Caller, id, new ReportUpdateInput { Stage = Input.Stage, Content = content.Input, Version = Input.Version }, ct);
+        if (!result.Ok)
+        {
+            await LoadChoicesAsync(true, ct);
+            return ShowReportProblem(result.Problem!, content);
+        }
+        Flash = Input.Stage == ReportStage.Final ? L["Report.FinalFiled"] : L["Report.UpdateFiled"];
+        return Redirect($"/Reports/{id}");
+    }
+}

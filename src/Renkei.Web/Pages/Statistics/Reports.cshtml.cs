@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Renkei.Common;
+using Renkei.Directory;
+using Renkei.Reports;
+using Renkei.Web.Pages.Reports;
+
+namespace Renkei.Web.Pages.Statistics;
+
+/// <summary>
+/// Report statistics of what the caller may read (counts only, no reporter), and the fiscal-year
+/// count of outages beyond the verification level, as tables, charts and CSV.
+/// </summary>
+public sealed class ReportsModel(ReportStatistics statistics, DirectoryQueries directory) : RenkeiPageModel
+{
+    /// <summary>First day counted (JST date).</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    /// <summary>Last day counted (JST date, inclusive).</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    public ReportStatisticsView Summary { get; private set; } = new(0, [], [], [], []);
+    public List<VerificationYearRow> Beyond { get; private set; } = [];
+    public List<SectorView> Sectors { get; private set; } = [];
+
+    public BarChart BySector => new("chart-sector", L["Statistics.BySector"], Summary.BySector.Select(r => new Bar(ReportText.Sector(Sectors, r.Key), r.Count)).ToList());
+
+    public BarChart ByThreat => new("chart-threat", L["Statistics.ByThreat"], Summary.ByThreatCategory.Select(r => new Bar(ThreatName(r.Key), r.Count)).ToList());
+
+    public BarChart BySeverity => new("chart-severity", L["Statistics.BySeverity"], Summary.BySeverity.Select(r => new Bar(SeverityName(r.Key), r.Count)).ToList());
+
+    public BarChart ByMonth => new("chart-month", L["Statistics.ByMonth"], Summary.ByMonth.Select(r => new Bar(r.Key, r.Count)).ToList());
+
+    public BarChart BeyondByYear => new("chart-verification", L["Statistics.BeyondChart"],
+        Beyond.GroupBy(r => r.FiscalYear).OrderBy(g => g.Key).Select(g => new Bar(L["Statistics.FiscalYear", g.Key], g.Sum(r => r.Count))).ToList());
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Summary = await statistics.SummaryAsync(Caller, Utc(From), Utc(To?.AddDays(1)), ct);
+        Beyond = await statistics.BeyondVerificationLevelAsync(Caller, ct);
+        Sectors = await directory.SectorsAsync(Caller, ct);
+    }
+
+    /// <summary>The same CSV as the API's, for people: counts per fiscal year and sector.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
+        File(await statistics.BeyondVerificationLevelCsvAsync(Caller, ct), "text/csv; charset=utf-8", "verification-levels.csv");
+
+    public string ThreatName(string code) => ThreatTaxonomy.Instance.Category(code) is { } c ? Infrastructure.Ui.Name(c.NameJa, c.NameEn) : code;
+
+    public string SeverityName(string key) => int.TryParse(key, System.Globalization.CultureInfo.InvariantCulture, out var level) ? ReportText.Severity(L, level) : L["Severity.None"];
+
+    /// <summary>Midnight JST of the date, in UTC.</summary>
+    private static DateTime? Utc(DateOnly? date) => date is { } d ? DateTime.SpecifyKind(d.ToDateTime(TimeOnly.MinValue) - Clock.JstOffset, DateTimeKind.Utc) : null;
+}
