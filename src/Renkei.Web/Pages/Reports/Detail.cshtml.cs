@@ -169,7 +169,7 @@ public sealed class DetailModel(
                 .Select(f => new FieldChange(f, ReportText.FieldValue(L, before, f, Sectors), ReportText.FieldValue(L, after, f, Sectors)))
                 .ToList();
         }
-        Messages = await thread.ListAsync(Caller, report.Id, ct) ?? [];
+        Messages = await thread.ReadAsync(Caller, report.Id, ct) ?? [];
         Assessments = await assessor.HistoryAsync(Caller, report.Id, ct) ?? [];
         if (Assessments.Count > 0)
         {
