@@ -47,6 +47,7 @@ public static class CoreServices
         services.AddScoped<Reports.ReportThread>();
         services.AddScoped<Reports.IncidentService>();
         services.AddScoped<Reports.ReportStatistics>();
+        services.AddScoped<Reports.ReportAttachments>();
         return services;
     }
 

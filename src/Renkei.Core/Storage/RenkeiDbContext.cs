@@ -44,6 +44,7 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Reports.ReportMessage> ReportMessages => Set<Reports.ReportMessage>();
     public DbSet<Reports.Incident> Incidents => Set<Reports.Incident>();
     public DbSet<Reports.IncidentReport> IncidentReports => Set<Reports.IncidentReport>();
+    public DbSet<Reports.ReportAttachment> ReportAttachments => Set<Reports.ReportAttachment>();
 
     public AuditActor Actor => auditScope.Actor;
 
