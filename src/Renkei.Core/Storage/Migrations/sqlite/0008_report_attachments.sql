@@ -1,4 +1,4 @@
--- 0007: files attached to reports (content kept in the database with its SHA-256).
+-- 0008: files attached to reports (content kept in the database with its SHA-256).
 
 CREATE TABLE "report_attachments" (
     "id" TEXT NOT NULL CONSTRAINT "pk_report_attachments" PRIMARY KEY,
