@@ -23,10 +23,12 @@ using Renkei.Storage;
 //   dotnet run -c Release --project bench/Renkei.Bench -- csv-import --orgs 7000
 //   dotnet run -c Release --project bench/Renkei.Bench -- visibility --notices 100000
 //   dotnet run -c Release --project bench/Renkei.Bench -- audit-verify --events 100000
+//   dotnet run -c Release --project bench/Renkei.Bench -- report-intake --reports 2000 --concurrency 8
 // Add --postgres "Host=…;Username=…;Database=postgres" to run on PostgreSQL (a database is created and dropped).
 var command = args.FirstOrDefault() ?? "help";
 int Arg(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
+string? Text(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+var postgres = Text("--postgres");
 
 await using var bench = await BenchDatabase.CreateAsync(postgres);
 var result = command switch
@@ -35,11 +37,12 @@ var result = command switch
     "csv-import" => await Benchmarks.CsvImportAsync(bench, Arg("--orgs", 7000)),
     "visibility" => await Benchmarks.VisibilityAsync(bench, Arg("--notices", 100_000)),
     "audit-verify" => await Benchmarks.AuditVerifyAsync(bench, Arg("--events", 100_000)),
+    "report-intake" => await ReportIntake.RunAsync(bench, Arg("--reports", 2000), Arg("--concurrency", 8), Text("--web")),
     _ => null,
 };
 if (result is null)
 {
-    Console.WriteLine("commands: init | csv-import --orgs N | visibility --notices N | audit-verify --events N   [--postgres <connection string>]");
+    Console.WriteLine("commands: init | csv-import --orgs N | visibility --notices N | audit-verify --events N | report-intake --reports N [--concurrency C] [--web <Renkei.Web.dll>]   [--postgres <connection string>]");
     return 1;
 }
 result["provider"] = bench.Settings.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgresql";
@@ -250,7 +253,7 @@ internal static class Benchmarks
         return await scope.ServiceProvider.GetRequiredService<RenkeiDbContext>().AuditEvents.LongCountAsync();
     }
 
-    private static async Task InitialiseAsync(BenchDatabase bench)
+    internal static async Task InitialiseAsync(BenchDatabase bench)
     {
         await using var scope = bench.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();

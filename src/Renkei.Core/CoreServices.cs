@@ -53,6 +53,7 @@ public static class CoreServices
         services.AddScoped<Notifications.NotificationDispatcher>();
         services.AddScoped<Notifications.NotificationService>();
         services.AddOptions<Notifications.MailOptions>();
+        services.AddScoped<Reports.ReportAttachments>();
         return services;
     }
 

@@ -38,6 +38,7 @@ api.MapUserEndpoints();
 api.MapImportExportEndpoints();
 api.MapNoticeEndpoints();
 api.MapReportEndpoints();
+api.MapAttachmentEndpoints();
 api.MapReportRuleEndpoints();
 api.MapConsolidationEndpoints();
 api.MapNotificationEndpoints();

@@ -10,6 +10,8 @@ public enum ProblemKind
     Conflict,
     /// <summary>One or more fields are invalid.</summary>
     Invalid,
+    /// <summary>A field's content is larger than allowed (an upload); answered like <see cref="Invalid"/> but with 413.</summary>
+    TooLarge,
 }
 
 /// <summary>An expected failure of a feature operation, with field-level reasons where there are fields.</summary>
@@ -26,6 +28,9 @@ public sealed record Problem(ProblemKind Kind, string Detail, IReadOnlyDictionar
 
     public static Problem Invalid(string field, string reason) =>
         Invalid(new Dictionary<string, string[]> { [field] = [Text.T(reason)] });
+
+    public static Problem TooLarge(string field, string reason) =>
+        new(ProblemKind.TooLarge, Text.T("What you sent is larger than allowed."), new Dictionary<string, string[]> { [field] = [Text.T(reason)] });
 
     public static Problem StaleVersion(int expected, int actual) =>
         new(ProblemKind.Conflict, Text.T("The record was changed by someone else (you edited version {0}, it is now at version {1}). Reload it and apply your change again.", expected, actual));

@@ -169,6 +169,10 @@ public sealed class ReportQueries(RenkeiDbContext db, AccessPolicy access, Audit
         return views;
     }
 
+    /// <summary>The reporter of one report as the caller may see it; null if the caller may not read the report.</summary>
+    public async Task<ReporterView?> ReporterAsync(Caller caller, Guid id, CancellationToken ct = default) =>
+        await access.Reports(caller).AnyAsync(r => r.Id == id, ct) ? (await ReportersAsync(caller, [id], ct))[id] : null;
+
     /// <summary>The reporter of each report, disclosed or pseudonymous, as the access policy decides.</summary>
     private async Task<Dictionary<Guid, ReporterView>> ReportersAsync(Caller caller, IReadOnlyList<Guid> ids, CancellationToken ct)
     {

@@ -47,6 +47,7 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Notifications.NotificationEvent> NotificationEvents => Set<Notifications.NotificationEvent>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Notifications.OutboundEmail> OutboundEmails => Set<Notifications.OutboundEmail>();
+    public DbSet<Reports.ReportAttachment> ReportAttachments => Set<Reports.ReportAttachment>();
 
     public AuditActor Actor => auditScope.Actor;
 

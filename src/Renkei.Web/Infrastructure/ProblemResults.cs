@@ -30,6 +30,13 @@ public static class ProblemResults
             Detail = problem.Detail,
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
         }),
+        ProblemKind.TooLarge => TypedResults.Problem(new HttpValidationProblemDetails(problem.Errors?.ToDictionary(e => e.Key, e => e.Value) ?? [])
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = "The request body is too large.",
+            Detail = problem.Detail,
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        }),
         _ => TypedResults.Problem(new HttpValidationProblemDetails(problem.Errors?.ToDictionary(e => e.Key, e => e.Value) ?? [])
         {
             Status = StatusCodes.Status400BadRequest,

@@ -17,6 +17,7 @@ public static class WebSetup
         services.AddScoped<RequestCaller>();
         services.AddScoped<TokenQueries>();
         services.AddScoped<Pages.Account.SignInEvents>();
+        services.AddOptions<Renkei.Reports.AttachmentOptions>().Bind(configuration.GetSection(Renkei.Reports.AttachmentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<KestrelServerOptions>(o =>
@@ -28,6 +29,7 @@ public static class WebSetup
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            Uploads.NameField(context.HttpContext, context.ProblemDetails);
         });
         services.AddExceptionHandler<BadInputExceptionHandler>();
         services.AddRenkeiLocalisation();

@@ -14,17 +14,17 @@ public abstract class AnonymityTests<TApp>(TApp app) : IClassFixture<TApp> where
 {
     /// <summary>
     /// Everything a client could learn about a report, as text, to search for the identity: the
-    /// report, its versions, the lists, its question thread, the incidents and statistics it is
-    /// part of, and every audit event that concerns it (the report, its hops, versions, messages
-    /// and incident links, whatever the filter).
+    /// report, its versions, the lists, its question thread, its attachments, the incidents and
+    /// statistics it is part of, and every audit event that concerns it (the report, its hops,
+    /// versions, messages, attachments and incident links, whatever the filter).
     /// </summary>
-    private static async Task<string> EverythingAboutAsync(HttpClient client, Guid id, IReadOnlyCollection<string> messageIds)
+    private static async Task<string> EverythingAboutAsync(HttpClient client, Guid id, IReadOnlyCollection<string> relatedIds)
     {
         var parts = new List<string>();
         foreach (var path in new[]
         {
             $"/api/v1/reports/{id}", $"/api/v1/reports/{id}/versions", "/api/v1/reports?limit=200", $"/api/v1/reports?q=%E4%BE%9B%E7%B5%A6&limit=200",
-            $"/api/v1/reports/{id}/messages", "/api/v1/incidents", "/api/v1/statistics/reports", "/api/v1/statistics/verification-levels.csv",
+            $"/api/v1/reports/{id}/messages", $"/api/v1/reports/{id}/attachments", "/api/v1/incidents", "/api/v1/statistics/reports", "/api/v1/statistics/verification-levels.csv",
             "/api/v1/reports/export.csv", "/api/v1/notifications?limit=200",
         })
         {
@@ -36,37 +36,42 @@ public abstract class AnonymityTests<TApp>(TApp app) : IClassFixture<TApp> where
         {
             var page = await trail.Content.ReadFromJsonAsync<JsonElement>();
             parts.AddRange(page.GetProperty("items").EnumerateArray()
-                .Where(e => e.GetProperty("resourceId").GetString() is { } resource && (resource.Contains(id.ToString(), StringComparison.Ordinal) || messageIds.Contains(resource)))
+                .Where(e => e.GetProperty("resourceId").GetString() is { } resource && (resource.Contains(id.ToString(), StringComparison.Ordinal) || relatedIds.Contains(resource)))
                 .Select(e => e.ToString()));
             parts.Count.ShouldBeGreaterThan(10, "the trail has events about the report to check");
         }
         return string.Join("\n", parts);
     }
 
-    private async Task<(ReportChain Chain, Guid Id, string OrgName, string Email, List<string> MessageIds)> AnonymousReportAsync(string route)
+    private async Task<(ReportChain Chain, Guid Id, string OrgName, string Email, List<string> RelatedIds)> AnonymousReportAsync(string route)
     {
         var chain = await ReportChain.CreateAsync(app);
         var draft = await ReportChain.CreateAsync(chain.Reporter, route, "amber", viaCeptoar: route == "ceptoar" ? "electricity" : null, viaAgency: route == "security_agency" ? "jpcert" : null);
         var id = draft.GetProperty("id").GetGuid();
         draft.GetProperty("anonymous").GetBoolean().ShouldBeTrue();
         draft.GetProperty("reporter").GetProperty("disclosed").GetBoolean().ShouldBeTrue("the reporting organisation knows itself");
+        // A file goes with the first report, and the reporter reads it back: both in the trail, under the pseudonym.
+        var attachment = await ReportChain.AttachAsync(chain.Reporter, id, System.Text.Encoding.UTF8.GetBytes("ログ抜粋"), "ログ抜粋.txt");
+        attachment.StatusCode.ShouldBe(HttpStatusCode.Created, await attachment.Content.ReadAsStringAsync());
+        var attachmentId = (await attachment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        (await chain.Reporter.GetAsync($"/api/v1/reports/{id}/attachments/{attachmentId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         await ReportChain.PostAsync(chain.Reporter, $"/api/v1/reports/{id}/submit");
         var holder = route == "ceptoar" ? chain.Secretariat : chain.Jpcert;
         await ReportChain.PostAsync(holder, $"/api/v1/reports/{id}/forward", new { annotation = "事務局確認済み" });
         await ReportChain.PostAsync(chain.Ministry, $"/api/v1/reports/{id}/forward");
         await ReportChain.PostAsync(chain.Reporter, $"/api/v1/reports/{id}/updates", new { stage = "update", version = (await ReportChain.GetAsync(chain.Reporter, id))!.Value.GetProperty("version").GetInt32(), content = ReportChain.Content("続報") });
         // The thread: NISC asks, the holder answers for the reporter, the reporter adds a word itself.
-        var messageIds = new List<string>();
+        var relatedIds = new List<string> { attachmentId };
         foreach (var (client, body, onBehalf) in new[] { (chain.Nisc, "影響範囲は？", false), (holder, "連絡元に確認しました。", true), (chain.Reporter, "補足します。", false) })
         {
             var posted = await client.PostAsJsonAsync($"/api/v1/reports/{id}/messages", new { body, onBehalfOfReporter = onBehalf });
             posted.StatusCode.ShouldBe(HttpStatusCode.Created, await posted.Content.ReadAsStringAsync());
-            messageIds.Add((await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+            relatedIds.Add((await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
         }
         var incident = await chain.Nisc.PostAsJsonAsync("/api/v1/incidents", new { title = "匿名報告を含む事案", reportIds = new[] { id } });
         incident.StatusCode.ShouldBe(HttpStatusCode.Created, await incident.Content.ReadAsStringAsync());
         var me = await chain.Reporter.GetFromJsonAsync<JsonElement>("/api/v1/me");
-        return (chain, id, me.GetProperty("organisation").GetProperty("nameJa").GetString()!, me.GetProperty("email").GetString()!, messageIds);
+        return (chain, id, me.GetProperty("organisation").GetProperty("nameJa").GetString()!, me.GetProperty("email").GetString()!, relatedIds);
     }
 
     [Theory]
@@ -74,12 +79,12 @@ public abstract class AnonymityTests<TApp>(TApp app) : IClassFixture<TApp> where
     [InlineData("security_agency", "経由で報告した重要インフラ事業者")]
     public async Task DesksAfterTheHolder_SeeOnlyThePseudonym_Everywhere(string route, string pseudonym)
     {
-        var (chain, id, orgName, email, messageIds) = await AnonymousReportAsync(route);
+        var (chain, id, orgName, email, relatedIds) = await AnonymousReportAsync(route);
         var holder = route == "ceptoar" ? chain.Secretariat : chain.Jpcert;
 
         foreach (var (who, client) in new[] { ("ministry", chain.Ministry), ("NISC analyst", chain.Nisc), ("NISC auditor", chain.NiscAuditor), ("platform admin", app.Admin()) })
         {
-            var everything = await EverythingAboutAsync(client, id, messageIds);
+            var everything = await EverythingAboutAsync(client, id, relatedIds);
             everything.ShouldNotContain(orgName, customMessage: who);
             everything.ShouldNotContain(email, customMessage: who);
             everything.ShouldNotContain(chain.ReporterOrganisation.ToString(), customMessage: who);
@@ -89,10 +94,15 @@ public abstract class AnonymityTests<TApp>(TApp app) : IClassFixture<TApp> where
         var atNisc = (await ReportChain.GetAsync(chain.Nisc, id))!.Value;
         atNisc.GetProperty("reporter").GetProperty("disclosed").GetBoolean().ShouldBeFalse();
         atNisc.GetProperty("reporter").GetProperty("nameJa").GetString()!.ShouldContain(pseudonym);
+        var filesAtNisc = (await chain.Nisc.GetFromJsonAsync<List<JsonElement>>($"/api/v1/reports/{id}/attachments"))!;
+        filesAtNisc.Single().GetProperty("uploadedBy").GetProperty("disclosed").GetBoolean().ShouldBeFalse();
+        filesAtNisc.Single().GetProperty("uploadedBy").GetProperty("nameJa").GetString()!.ShouldContain(pseudonym);
 
         var atHolder = (await ReportChain.GetAsync(holder, id))!.Value;
         atHolder.GetProperty("reporter").GetProperty("disclosed").GetBoolean().ShouldBeTrue("the relaying secretariat or agency knows who reported");
         atHolder.GetProperty("reporter").GetProperty("organisationId").GetGuid().ShouldBe(chain.ReporterOrganisation);
+        var filesAtHolder = (await holder.GetFromJsonAsync<List<JsonElement>>($"/api/v1/reports/{id}/attachments"))!;
+        filesAtHolder.Single().GetProperty("uploadedBy").GetProperty("userId").GetGuid().ShouldBe(chain.ReporterUser, "the relaying holder knows who uploaded");
 
         // The reporting organisation's own admin reads its own trail unmasked.
         var ownTrail = await chain.ReporterColleague.GetStringAsync($"/api/v1/audit?resourceType=reports&resourceId={id}");

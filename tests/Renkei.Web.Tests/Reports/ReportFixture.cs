@@ -85,6 +85,16 @@ public sealed class ReportChain
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>Uploads one file as a browser form would (multipart/form-data, field "file").</summary>
+    public static async Task<HttpResponseMessage> AttachAsync(HttpClient client, Guid id, byte[] bytes, string fileName = "log.txt", string contentType = "text/plain")
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        form.Add(file, "file", fileName);
+        return await client.PostAsync($"/api/v1/reports/{id}/attachments", form);
+    }
+
     public static async Task<JsonElement?> GetAsync(HttpClient client, Guid id)
     {
         var response = await client.GetAsync($"/api/v1/reports/{id}");

@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Renkei.Access;
+using Renkei.Audit;
+using Renkei.Common;
+using Renkei.Storage;
+
+namespace Renkei.Reports;
+
+/// <summary>An attachment as listed; the uploader is shown the way the report shows its reporter.</summary>
+public sealed record AttachmentView(Guid Id, string FileName, string ContentType, long Size, string Sha256, int Submission, ReporterView UploadedBy, DateTime UploadedAt);
+
+/// <summary>One attachment's content, for a download.</summary>
+public sealed record AttachmentFile(string FileName, string ContentType, string Sha256, byte[] Content);
+
+/// <summary>
+/// Files attached to reports: the reporting organisation's reporters add them while the report is
+/// not closed (drafts included); whoever may read the report lists and downloads them.
+/// </summary>
+/// <remarks>
+/// Every read starts from <see cref="AccessPolicy.Reports"/>: an attachment exists for a caller
+/// exactly when its report does (404 otherwise). Only the reporting side uploads, so the uploader
+/// is shown as the reporter is shown — a pseudonym on anonymised routes, decided by
+/// <see cref="AccessPolicy.ReporterVisible"/> — and the reporting side's uploads and downloads are
+/// audited under the pseudonym. A download from an AMBER or RED report is audited as a read.
+/// </remarks>
+public sealed class ReportAttachments(
+    RenkeiDbContext db,
+    AccessPolicy access,
+    ReportQueries queries,
+    AuditTrail audit,
+    IOptions<AttachmentOptions> options,
+    TimeProvider time)
+{
+    /// <summary>The form field that carries the file, named in every problem about it.</summary>
+    public const string Field = "file";
+    public const int MaxFileNameLength = 200;
+    public const int MaxContentTypeLength = 100;
+
+    public async Task<Result<AttachmentView>> UploadAsync(Caller caller, Guid reportId, string? fileName, string? contentType, Stream? content, CancellationToken ct = default)
+    {
+        var report = await access.Reports(caller).AsNoTracking().Where(r => r.Id == reportId)
+            .Select(r => new { r.ReportingOrganisationId, r.State }).FirstOrDefaultAsync(ct);
+        if (report is null)
+        {
+            return Problem.NotFound("The report");
+        }
+        if (report.ReportingOrganisationId != caller.OrganisationId || !Permissions.FileReport(caller))
+        {
+            return Problem.Forbidden("Only the reporting organisation's reporters attach files to a report.");
+        }
+        if (report.State == ReportState.Closed)
+        {
+            return Problem.Conflict("The report is closed: no more files can be attached.");
+        }
+        if (content is null)
+        {
+            return Problem.Invalid(Field, Text.T("is required: send the file as multipart/form-data in the field '{0}'", Field));
+        }
+        var limits = options.Value;
+        var bytes = await ReadAtMostAsync(content, limits.MaxFileBytes, ct);
+        if (bytes is null)
+        {
+            return Problem.TooLarge(Field, Text.T("must be at most {0}", ByteSize.Describe(limits.MaxFileBytes)));
+        }
+        if (bytes.Length == 0)
+        {
+            return Problem.Invalid(Field, "must not be empty");
+        }
+
+        var attachment = new ReportAttachment
+        {
+            Id = Guid.CreateVersion7(),
+            ReportId = reportId,
+            FileName = SafeFileName(fileName),
+            ContentType = SafeContentType(contentType),
+            Size = bytes.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            Content = bytes,
+            UploadedByUserId = caller.UserId,
+            UploadedByOrganisationId = caller.OrganisationId,
+            UploadedAt = Clock.UtcNow(time),
+        };
+        await using (var unit = await UnitOfWork.BeginAsync(db, ct))
+        {
+            await LockReportAsync(reportId, ct);
+            if (await db.ReportAttachments.CountAsync(a => a.ReportId == reportId, ct) >= limits.MaxFilesPerReport)
+            {
+                return Problem.Invalid(Field, Text.T("a report takes at most {0} files", limits.MaxFilesPerReport));
+            }
+            attachment.Submission = await db.ReportVersions.CountAsync(v => v.ReportId == reportId, ct);
+            db.ReportAttachments.Add(attachment);
+            using (await queries.PseudonymiseAsync(caller.OrganisationId, reportId, ct))
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            await unit.CommitAsync(ct);
+        }
+        return (await ListAsync(caller, reportId, ct))!.Single(a => a.Id == attachment.Id);
+    }
+
+    /// <summary>The report's attachments, oldest first; null if the caller may not read the report.</summary>
+    public async Task<List<AttachmentView>?> ListAsync(Caller caller, Guid reportId, CancellationToken ct = default)
+    {
+        var reporter = await queries.ReporterAsync(caller, reportId, ct);
+        if (reporter is null)
+        {
+            return null;
+        }
+        var rows = await db.ReportAttachments.AsNoTracking().Where(a => a.ReportId == reportId)
+            .OrderBy(a => a.UploadedAt).ThenBy(a => a.Id)
+            .Select(a => new { a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.Submission, a.UploadedByUserId, a.UploadedAt })
+            .ToListAsync(ct);
+        var userIds = rows.Select(a => a.UploadedByUserId).Distinct().ToList();
+        var users = reporter.Disclosed
+            ? await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct)
+            : [];
+        return rows.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.Submission,
+            reporter.Disclosed ? reporter with { UserId = a.UploadedByUserId, UserName = users.GetValueOrDefault(a.UploadedByUserId) } : reporter,
+            a.UploadedAt)).ToList();
+    }
+
+    /// <summary>One attachment's content; null if the caller may not read the report or it has no such file.</summary>
+    public async Task<AttachmentFile?> DownloadAsync(Caller caller, Guid reportId, Guid attachmentId, CancellationToken ct = default)
+    {
+        var tlp = await access.Reports(caller).Where(r => r.Id == reportId).Select(r => (Tlp?)r.Tlp).FirstOrDefaultAsync(ct);
+        if (tlp is null)
+        {
+            return null;
+        }
+        var file = await db.ReportAttachments.AsNoTracking().Where(a => a.Id == attachmentId && a.ReportId == reportId)
+            .Select(a => new AttachmentFile(a.FileName, a.ContentType, a.Sha256, a.Content))
+            .FirstOrDefaultAsync(ct);
+        if (file is not null && tlp is Tlp.Amber or Tlp.AmberStrict or Tlp.Red)
+        {
+            // Recorded before the content leaves: a download that could not be audited does not happen.
+            using (await queries.PseudonymiseAsync(caller.OrganisationId, reportId, ct))
+            {
+                await audit.ReadAsync("report_attachments", attachmentId.ToString("D"), ct);
+            }
+        }
+        return file;
+    }
+
+    /// <summary>
+    /// Holds the report while its files are counted and one is added, so that concurrent uploads
+    /// cannot pass the per-report limit together. SQLite needs nothing: its transactions take the
+    /// database's write lock when they begin.
+    /// </summary>
+    private Task LockReportAsync(Guid reportId, CancellationToken ct) =>
+        db.Database.IsNpgsql()
+            ? db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM reports WHERE id = {reportId} FOR NO KEY UPDATE", ct)
+            : Task.CompletedTask;
+
+    /// <summary>The whole stream, or null as soon as it is longer than <paramref name="max"/> (the rest is not read).</summary>
+    private static async Task<byte[]?> ReadAtMostAsync(Stream content, long max, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > max)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// The uploader's name without anything that could mislead a reader or a file system: only the
+    /// last path segment, no control or formatting characters (a right-to-left override makes
+    /// "report\u202Efdp.exe" read as "reportexe.pdf"), none of the characters Windows refuses, no
+    /// leading or trailing dots and spaces, no device names, at most <see cref="MaxFileNameLength"/>
+    /// characters with the extension kept.
+    /// </summary>
+    internal static string SafeFileName(string? name)
+    {
+        var text = name ?? "";
+        text = text[(text.LastIndexOfAny(['/', '\\']) + 1)..];
+        var clean = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune == Rune.ReplacementChar || Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format
+                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
+            {
+                continue;
+            }
+            clean.Append(rune.Value is '"' or '*' or ':' or '<' or '>' or '?' or '|' ? "_" : rune.ToString());
+        }
+        var result = clean.ToString().Normalize(NormalizationForm.FormC).Trim().Trim('.', ' ');
+        if (result.Length == 0)
+        {
+            return "attachment";
+        }
+        if (IsDeviceName(result.Split('.')[0]))
+        {
+            result = "_" + result;
+        }
+        if (result.Length > MaxFileNameLength)
+        {
+            var extension = Path.GetExtension(result);
+            extension = extension.Length <= 16 ? extension : "";
+            var stem = result[..(MaxFileNameLength - extension.Length)];
+            result = (char.IsHighSurrogate(stem[^1]) ? stem[..^1] : stem).TrimEnd('.', ' ') + extension;
+        }
+        return result;
+    }
+
+    /// <summary>The declared media type without parameters, or application/octet-stream when it is not one.</summary>
+    internal static string SafeContentType(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && parsed.MediaType is { Length: <= MaxContentTypeLength } type
+        && type.Contains('/', StringComparison.Ordinal) && !type.Contains('*', StringComparison.Ordinal)
+            ? type.ToLowerInvariant()
+            : "application/octet-stream";
+
+    private static bool IsDeviceName(string stem) =>
+        stem.ToUpperInvariant() is "CON" or "PRN" or "AUX" or "NUL"
+        || (stem.Length == 4 && (stem.StartsWith("COM", StringComparison.OrdinalIgnoreCase) || stem.StartsWith("LPT", StringComparison.OrdinalIgnoreCase)) && stem[3] is >= '1' and <= '9');
+}

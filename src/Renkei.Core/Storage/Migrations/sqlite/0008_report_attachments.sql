@@ -1,0 +1,24 @@
+-- 0008: files attached to reports (content kept in the database with its SHA-256).
+
+CREATE TABLE "report_attachments" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_report_attachments" PRIMARY KEY,
+    "report_id" TEXT NOT NULL,
+    "file_name" TEXT NOT NULL,
+    "content_type" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "content" BLOB NOT NULL,
+    "submission" INTEGER NOT NULL,
+    "uploaded_by_user_id" TEXT NOT NULL,
+    "uploaded_by_organisation_id" TEXT NOT NULL,
+    "uploaded_at" TEXT NOT NULL,
+    CONSTRAINT "fk_report_attachments_report_id" FOREIGN KEY ("report_id") REFERENCES "reports" ("id") ON DELETE CASCADE,
+    CONSTRAINT "fk_report_attachments_uploaded_by_organisation_id" FOREIGN KEY ("uploaded_by_organisation_id") REFERENCES "organisations" ("id") ON DELETE RESTRICT,
+    CONSTRAINT "fk_report_attachments_uploaded_by_user_id" FOREIGN KEY ("uploaded_by_user_id") REFERENCES "users" ("id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "ix_report_attachments_report_id_uploaded_at" ON "report_attachments" ("report_id", "uploaded_at");
+
+CREATE INDEX "ix_report_attachments_uploaded_by_organisation_id" ON "report_attachments" ("uploaded_by_organisation_id");
+
+CREATE INDEX "ix_report_attachments_uploaded_by_user_id" ON "report_attachments" ("uploaded_by_user_id");
