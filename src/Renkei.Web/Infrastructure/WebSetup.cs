@@ -64,6 +64,10 @@ public static class WebSetup
                 o.Conventions.AddPageRoute("/Admin/CommunityEdit", "/Admin/Communities/{code}");
                 o.Conventions.AddPageRoute("/Notices/Edit", "/Notices/{id:guid}/Edit");
                 o.Conventions.AddPageRoute("/Reports/Edit", "/Reports/{id:guid}/Edit");
+                // The report page takes attachments: its bodies may be as large as the API's uploads.
+                var attachments = configuration.GetSection(Renkei.Reports.AttachmentOptions.Section).Get<Renkei.Reports.AttachmentOptions>() ?? new();
+                o.Conventions.AddPageApplicationModelConvention("/Reports/Detail", page =>
+                    page.EndpointMetadata.Add(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Math.Max(MaxRequestBody, attachments.MaxFileBytes + Uploads.MultipartAllowance))));
             })
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(StringCatalog)));
         services.AddAntiforgery(o =>

@@ -15,6 +15,7 @@ public sealed class HtmlForm
     private readonly IElement _form;
     private readonly string _page;
     private readonly List<KeyValuePair<string, string>> _values = [];
+    private readonly List<(string Name, string FileName, byte[] Content)> _files = [];
 
     private HtmlForm(IElement form, string page)
     {
@@ -89,6 +90,15 @@ public sealed class HtmlForm
         return this;
     }
 
+    /// <summary>Chooses a file for a file field; the form is then sent as multipart/form-data, as its enctype says.</summary>
+    public HtmlForm Attach(string name, string fileName, byte[] content)
+    {
+        _form.QuerySelector($"input[type=file][name='{name}']").ShouldNotBeNull($"no file field {name}");
+        _form.GetAttribute("enctype").ShouldBe("multipart/form-data");
+        _files.Add((name, fileName, content));
+        return this;
+    }
+
     public HtmlForm Without(string name)
     {
         _values.RemoveAll(v => v.Key == name);
@@ -107,6 +117,26 @@ public sealed class HtmlForm
             values.Add(new(name, pressed.GetAttribute("value") ?? ""));
         }
         var action = pressed?.GetAttribute("formaction") ?? _form.GetAttribute("action");
-        return client.PostAsync(string.IsNullOrEmpty(action) ? _page : action, new FormUrlEncodedContent(values.Select(v => new KeyValuePair<string?, string?>(v.Key, v.Value))));
+        return client.PostAsync(string.IsNullOrEmpty(action) ? _page : action, Body(values));
+    }
+
+    private HttpContent Body(List<KeyValuePair<string, string>> values)
+    {
+        if (_form.GetAttribute("enctype") != "multipart/form-data")
+        {
+            return new FormUrlEncodedContent(values.Select(v => new KeyValuePair<string?, string?>(v.Key, v.Value)));
+        }
+        var body = new MultipartFormDataContent();
+        foreach (var (key, value) in values)
+        {
+            body.Add(new StringContent(value), key);
+        }
+        foreach (var (name, fileName, content) in _files)
+        {
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            body.Add(file, name, fileName);
+        }
+        return body;
     }
 }

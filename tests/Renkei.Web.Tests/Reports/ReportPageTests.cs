@@ -229,6 +229,39 @@ public abstract class ReportPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task Attachments_ReporterUploadsThroughThePage_DesksDownloadThem_UploaderShownAsTheReporterIs()
+    {
+        var chain = await ReportChain.CreateAsync(app);
+        var id = await AtNiscAsync(chain);
+        var orgName = (await chain.Reporter.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("organisation").GetProperty("nameJa").GetString()!;
+
+        var empty = await HtmlForm.OpenAsync(chain.Reporter, $"/Reports/{id}", "#Attach_File");
+        var refused = await empty.Attach("Attach.File", "empty.log", []).SubmitAsync(chain.Reporter);
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        HtmlForm.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for='Attach.File']")!.TextContent.ShouldNotBeNullOrWhiteSpace();
+
+        var content = "2026-11-20 03:12:44 vpn: login admin from 198.51.100.23\n"u8.ToArray();
+        var upload = await HtmlForm.OpenAsync(chain.Reporter, $"/Reports/{id}", "#Attach_File");
+        var uploaded = await upload.Attach("Attach.File", "vpn.log", content).SubmitAsync(chain.Reporter);
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        uploaded.Headers.Location!.ToString().ShouldBe($"/Reports/{id}#attachments");
+
+        var atNisc = HtmlForm.Parse(await HtmlAsync(chain.Nisc, $"/Reports/{id}"));
+        var row = atNisc.QuerySelector("#attachments tr[data-attachment-id]")!;
+        row.TextContent.ShouldContain("電力 CEPTOARの構成員");
+        row.TextContent.ShouldNotContain(orgName);
+        atNisc.QuerySelector("#Attach_File").ShouldBeNull("only the reporting side attaches files");
+        var link = row.QuerySelector("a")!.GetAttribute("href")!;
+        var download = await chain.Nisc.GetAsync(link);
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(content);
+        download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+
+        var atSecretariat = HtmlForm.Parse(await HtmlAsync(chain.Secretariat, $"/Reports/{id}"));
+        atSecretariat.QuerySelector("#attachments tr[data-attachment-id]")!.TextContent.ShouldContain(orgName);
+    }
+
+    [Fact]
     public async Task Thread_NiscAsks_SecretariatAnswersOnTheReportersBehalf_ThroughThePage()
     {
         var chain = await ReportChain.CreateAsync(app);

@@ -18,7 +18,7 @@ public sealed record FieldChange(string Field, string Before, string After);
 /// reporter as the access policy gives it); each form here posts to the same service the API uses.
 /// </summary>
 public sealed class DetailModel(
-    ReportQueries queries, ReportService reports, ReportAssessor assessor, ReportThread thread, IncidentService incidents, DirectoryQueries directory) : RenkeiPageModel
+    ReportQueries queries, ReportService reports, ReportAssessor assessor, ReportThread thread, IncidentService incidents, ReportAttachments attachments, DirectoryQueries directory) : RenkeiPageModel
 {
     public ReportView Report { get; private set; } = null!;
     public List<ReportVersionView> Versions { get; private set; } = [];
@@ -30,6 +30,7 @@ public sealed class DetailModel(
     public List<SectorView> Sectors { get; private set; } = [];
     public List<IncidentView> LinkedIncidents { get; } = [];
     public List<IncidentView> LinkableIncidents { get; } = [];
+    public List<AttachmentView> Attachments { get; private set; } = [];
 
     [BindProperty]
     public ForwardForm Forward { get; set; } = new();
@@ -42,6 +43,14 @@ public sealed class DetailModel(
 
     [BindProperty]
     public Guid? IncidentId { get; set; }
+
+    [BindProperty]
+    public AttachForm Attach { get; set; } = new();
+
+    public sealed class AttachForm
+    {
+        public IFormFile? File { get; set; }
+    }
 
     public sealed class ForwardForm
     {
@@ -75,6 +84,11 @@ public sealed class DetailModel(
     public bool CanAnswerOnBehalf =>
         Report.Anonymous && Permissions.WorkReportDesk(Caller)
         && Report.Hops.Any(h => h.Role is HopRole.Secretariat or HopRole.SecurityAgency && h.Organisation.Id == Caller.OrganisationId);
+
+    /// <summary>Whether to offer the upload form: the reporting organisation's reporters, until the report is closed (the service decides again).</summary>
+    public bool CanAttach =>
+        Report.State != ReportState.Closed && Report.Reporter.Disclosed
+        && Report.Reporter.OrganisationId == Caller.OrganisationId && Permissions.FileReport(Caller);
 
     public bool CanConsolidate => IncidentService.CanManage(Caller) && Report.State != ReportState.Draft;
 
@@ -125,6 +139,13 @@ public sealed class DetailModel(
         ActAsync(id, () => thread.PostAsync(Caller, id, new MessageInput { Body = Message.Body ?? "", OnBehalfOfReporter = Message.OnBehalfOfReporter }, ct),
             L["Report.MessagePosted"], "Message", "report-thread", ct);
 
+    public async Task<IActionResult> OnPostAttachAsync(Guid id, CancellationToken ct)
+    {
+        await using var content = Attach.File?.OpenReadStream();
+        return await ActAsync(id, () => attachments.UploadAsync(Caller, id, Attach.File?.FileName, Attach.File?.ContentType, content, ct),
+            L["Report.Attached"], "Attach", "attachments", ct);
+    }
+
     public Task<IActionResult> OnPostLinkAsync(Guid id, CancellationToken ct)
     {
         if (IncidentId is not { } incident)
@@ -171,6 +192,7 @@ public sealed class DetailModel(
         }
         Messages = await thread.ReadAsync(Caller, report.Id, ct) ?? [];
         Assessments = await assessor.HistoryAsync(Caller, report.Id, ct) ?? [];
+        Attachments = await attachments.ListAsync(Caller, report.Id, ct) ?? [];
         if (Assessments.Count > 0)
         {
             // Assessments come from ministry and NISC desks; their names are the directory's.
