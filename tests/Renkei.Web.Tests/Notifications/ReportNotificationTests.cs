@@ -123,6 +123,48 @@ public abstract class ReportNotificationTests<TApp>(TApp app) : IClassFixture<TA
     }
 
     [Fact]
+    public async Task InboxPage_ListsWithTheBellCount_MarksRead_AndOpeningTheReportReadsItsNotifications()
+    {
+        var chain = await ReportChain.CreateAsync(app);
+        await chain.Ministry.PostAsync("/api/v1/notifications/read-all", null);
+        var id = (await ReportChain.CreateAsync(chain.Reporter, "ministry")).GetProperty("id").GetGuid();
+        await ReportChain.PostAsync(chain.Reporter, $"/api/v1/reports/{id}/submit");
+        var submitted = await WaitForNotificationAsync(chain.Ministry, id, "report.submitted");
+
+        var inbox = await HtmlForm.PageAsync(chain.Ministry, "/Notifications");
+        var item = inbox.QuerySelector($"li[data-notification-id='{submitted.GetProperty("id").GetInt64()}']")!;
+        item.ClassList.ShouldContain("unread");
+        item.QuerySelector("a")!.GetAttribute("href").ShouldBe($"/Reports/{id}");
+        item.TextContent.ShouldContain(submitted.GetProperty("titleJa").GetString()!);
+        var unread = (await chain.Ministry.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).GetProperty("unread").GetInt32();
+        unread.ShouldBeGreaterThan(0);
+        var badge = inbox.QuerySelector("#unread-count")!;
+        badge.TextContent.ShouldBe(unread.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        badge.HasAttribute("hidden").ShouldBeFalse();
+
+        var read = HtmlForm.Find(inbox, "/Notifications", $"li[data-notification-id='{submitted.GetProperty("id").GetInt64()}'] button");
+        (await read.SubmitAsync(chain.Ministry)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await NotificationsAsync(chain.Ministry, id)).ShouldAllBe(n => n.GetProperty("readAt").ValueKind == JsonValueKind.String);
+
+        await ReportChain.PostAsync(chain.Reporter, $"/api/v1/reports/{id}/updates", new
+        {
+            stage = "update",
+            version = (await ReportChain.GetAsync(chain.Reporter, id))!.Value.GetProperty("version").GetInt32(),
+            content = ReportChain.Content("続報"),
+        });
+        (await WaitForNotificationAsync(chain.Ministry, id, "report.updated")).GetProperty("readAt").ValueKind.ShouldBe(JsonValueKind.Null);
+        (await chain.Ministry.GetAsync($"/Reports/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await NotificationsAsync(chain.Ministry, id)).ShouldAllBe(n => n.GetProperty("readAt").ValueKind == JsonValueKind.String);
+
+        var unreadOnly = await HtmlForm.PageAsync(chain.Ministry, "/Notifications?unread=true");
+        unreadOnly.QuerySelectorAll("li[data-notification-id] a").ShouldNotContain(a => a.GetAttribute("href") == $"/Reports/{id}");
+        // Someone the report never reached has nothing, and the bell shows no count.
+        var quiet = await HtmlForm.PageAsync(chain.OtherSector, "/Notifications");
+        quiet.QuerySelector("li[data-notification-id]").ShouldBeNull();
+        quiet.QuerySelector("#unread-count")!.HasAttribute("hidden").ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Stream_DeliversNewNotificationsLive_AndResumesAfterLastEventId()
     {
         var chain = await ReportChain.CreateAsync(app);

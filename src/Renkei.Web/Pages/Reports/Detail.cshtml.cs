@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Renkei.Access;
 using Renkei.Common;
 using Renkei.Directory;
+using Renkei.Notifications;
 using Renkei.Reports;
 
 namespace Renkei.Web.Pages.Reports;
@@ -18,7 +19,7 @@ public sealed record FieldChange(string Field, string Before, string After);
 /// reporter as the access policy gives it); each form here posts to the same service the API uses.
 /// </summary>
 public sealed class DetailModel(
-    ReportQueries queries, ReportService reports, ReportAssessor assessor, ReportThread thread, IncidentService incidents, ReportAttachments attachments, DirectoryQueries directory) : RenkeiPageModel
+    ReportQueries queries, ReportService reports, ReportAssessor assessor, ReportThread thread, IncidentService incidents, ReportAttachments attachments, DirectoryQueries directory, NotificationService notifications) : RenkeiPageModel
 {
     public ReportView Report { get; private set; } = null!;
     public List<ReportVersionView> Versions { get; private set; } = [];
@@ -100,6 +101,8 @@ public sealed class DetailModel(
             return NotFound();
         }
         await LoadAsync(report, ct);
+        // Whoever opens the report has seen what their notifications about it said.
+        await notifications.MarkAllReadAsync(Caller, id, ct);
         if (report.Severity.CanAssess)
         {
             // The form starts from the latest assessment, or from the figures' suggestion per perspective.
