@@ -57,7 +57,7 @@ public sealed class NotificationDispatcher(
     private async Task<(int Notifications, int Emails)> DispatchAsync(Guid id, CancellationToken ct)
     {
         var now = Clock.UtcNow(time);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteAsync(ct);
         var claimed = await db.NotificationEvents.Where(e => e.Id == id && e.DispatchedAt == null).ExecuteUpdateAsync(s => s.SetProperty(e => e.DispatchedAt, now), ct);
         if (claimed == 0)
         {

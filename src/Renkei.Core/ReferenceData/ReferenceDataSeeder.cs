@@ -32,7 +32,7 @@ public sealed class ReferenceDataSeeder(RenkeiDbContext db, TimeProvider time, I
         var now = Clock.UtcNow(time);
         _created = _updated = _kept = 0;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteAsync(ct);
         _latest = (await db.ReferenceRevisions.AsNoTracking().ToListAsync(ct))
             .GroupBy(r => (r.EntityType, r.EntityKey))
             .ToDictionary(g => g.Key, g => g.MaxBy(r => r.Version)!);

@@ -61,6 +61,13 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     /// </summary>
     public event EventHandler? Committed;
 
+    /// <summary>
+    /// Begins a transaction for writing; on SQLite, after waiting this process's turn for the
+    /// database's single writer (<see cref="SqliteWriteGate"/>). Every transaction begins here.
+    /// </summary>
+    public Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteAsync(CancellationToken ct = default) =>
+        Database.IsSqlite() ? SqliteWriteGate.BeginAsync(Database, ct) : Database.BeginTransactionAsync(ct);
+
     /// <summary>Queues an event that is not a tracked write (a read of restricted content, a sign-in); written by the next SaveChanges.</summary>
     public void AddAuditEvent(AuditDraft draft) => _pendingEvents.Add(draft);
 
@@ -72,13 +79,24 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
         var changes = AuditChanges.Collect(ChangeTracker);
         if (changes.Count == 0 && _pendingEvents.Count == 0)
         {
-            var plain = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            int plain;
+            if (Database.CurrentTransaction is null && Database.IsSqlite() && ChangeTracker.HasChanges())
+            {
+                // Unaudited writes wait for the writer's turn like every other (SqliteWriteGate).
+                await using var write = await BeginWriteAsync(cancellationToken);
+                plain = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                await write.CommitAsync(cancellationToken);
+            }
+            else
+            {
+                plain = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
             RowsWritten += plain;
             Committed?.Invoke(this, EventArgs.Empty);
             return plain;
         }
 
-        var owned = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var owned = Database.CurrentTransaction is null ? await BeginWriteAsync(cancellationToken) : null;
         try
         {
             // Changes are accepted after the first save whatever the caller asked: the second save

@@ -13,7 +13,7 @@ public sealed class UnitOfWork : IAsyncDisposable
     private UnitOfWork(IDbContextTransaction? owned) => _owned = owned;
 
     public static async Task<UnitOfWork> BeginAsync(RenkeiDbContext db, CancellationToken ct = default) =>
-        new(db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null);
+        new(db.Database.CurrentTransaction is null ? await db.BeginWriteAsync(ct) : null);
 
     public Task CommitAsync(CancellationToken ct = default) => _owned?.CommitAsync(ct) ?? Task.CompletedTask;
 

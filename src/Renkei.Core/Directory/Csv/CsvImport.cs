@@ -40,7 +40,7 @@ internal static class CsvImport
         var errors = new List<ImportRowError>();
         var passwords = new List<TemporaryPassword>();
         int created = 0, updated = 0, unchanged = 0;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteAsync(ct);
         foreach (var row in rows)
         {
             // Every row is saved before the next begins: clearing the tracker keeps each row's
