@@ -149,11 +149,14 @@ public sealed class ReportQueries(RenkeiDbContext db, AccessPolicy access, Audit
 
     public async Task<List<ReportVersionView>?> VersionsAsync(Caller caller, Guid id, CancellationToken ct = default)
     {
-        if (!await access.Reports(caller).AnyAsync(r => r.Id == id, ct))
+        var report = await ViewAsync(caller, id, ct);
+        if (report is null)
         {
             return null;
         }
-        var reporter = (await ReportersAsync(caller, [id], ct))[id];
+        // Every version carries the whole content: reading them is reading the report.
+        await RecordReadAsync(caller, report, "report_versions", id.ToString("D"), ct);
+        var reporter = report.Reporter;
         var versions = await db.ReportVersions.AsNoTracking().Where(v => v.ReportId == id).OrderBy(v => v.Number).ToListAsync(ct);
         var views = new List<ReportVersionView>();
         JsonObject? previous = null;

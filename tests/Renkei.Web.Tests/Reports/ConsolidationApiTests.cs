@@ -58,6 +58,9 @@ public abstract class ConsolidationApiTests<TApp>(TApp app) : IClassFixture<TApp
         (await ThreadAsync(chain.Ministry, id)).Count.ShouldBe(3);
         var reads = await chain.NiscAuditor.GetFromJsonAsync<JsonElement>($"/api/v1/audit?action=read&resourceType=report_messages&resourceId={id}&limit=50");
         reads.GetProperty("total").GetInt32().ShouldBeGreaterThanOrEqualTo(3, "reading an AMBER report's thread is audited like reading the report");
+        (await chain.Ministry.GetAsync($"/api/v1/reports/{id}/versions")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var versionReads = await chain.NiscAuditor.GetFromJsonAsync<JsonElement>($"/api/v1/audit?action=read&resourceType=report_versions&resourceId={id}&limit=50");
+        versionReads.GetProperty("total").GetInt32().ShouldBe(1, "the versions carry the whole content: reading them is audited");
         (await chain.OtherSector.GetAsync($"/api/v1/reports/{id}/messages")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await AskAsync(chain.OtherMinistry, id, "?")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
