@@ -54,6 +54,10 @@ public static class CoreServices
         services.AddScoped<Notifications.NotificationService>();
         services.AddOptions<Notifications.MailOptions>();
         services.AddScoped<Reports.ReportAttachments>();
+        services.AddScoped<Advisories.AdvisoryService>();
+        services.AddScoped<Advisories.AdvisoryReceipts>();
+        services.AddScoped<Advisories.AdvisoryRemit>();
+        services.AddScoped<Advisories.AdvisoryNotifications>();
         return services;
     }
 

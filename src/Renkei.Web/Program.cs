@@ -1,5 +1,6 @@
 using Renkei;
 using Renkei.Storage;
+using Renkei.Web.Advisories;
 using Renkei.Web.Audit;
 using Renkei.Web.Directory;
 using Renkei.Web.Health;
@@ -42,6 +43,7 @@ api.MapAttachmentEndpoints();
 api.MapReportRuleEndpoints();
 api.MapConsolidationEndpoints();
 api.MapNotificationEndpoints();
+api.MapAdvisoryEndpoints();
 api.MapAuditEndpoints();
 
 app.MapRazorPages();

@@ -173,6 +173,16 @@ public sealed class AccessPolicy(RenkeiDbContext db)
         db.Set<T>().Where(SharingPolicy.VisibleTo<T>(caller, db.AudienceMembers));
 
     /// <summary>
+    /// Advisories: shareable records whose drafts stay with the issuing organisation until
+    /// published (the audience and TLP of a draft are not yet meant to reach anyone).
+    /// </summary>
+    public IQueryable<Advisories.Advisory> Advisories(Caller? caller)
+    {
+        var org = caller?.OrganisationId;
+        return Shareable<Advisories.Advisory>(caller).Where(a => a.State != Renkei.Advisories.AdvisoryState.Draft || a.OwnerOrganisationId == org);
+    }
+
+    /// <summary>
     /// The trail names who did what; platform admins and national-centre auditors read all of
     /// it, an organisation's admins and auditors read what their own users did.
     /// </summary>

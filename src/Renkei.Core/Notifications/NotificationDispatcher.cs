@@ -13,7 +13,8 @@ namespace Renkei.Notifications;
 /// together, so an event is dispatched exactly once even with several hosts running.
 /// </summary>
 public sealed class NotificationDispatcher(
-    RenkeiDbContext db, ReportNotifications reports, IOptions<MailOptions> mail, NotificationSignal signal, TimeProvider time, ILogger<NotificationDispatcher> log)
+    RenkeiDbContext db, ReportNotifications reports, Advisories.AdvisoryNotifications advisories, IOptions<MailOptions> mail, NotificationSignal signal, TimeProvider time,
+    ILogger<NotificationDispatcher> log)
 {
     private const int MaxFailedAttempts = 5;
 
@@ -64,10 +65,11 @@ public sealed class NotificationDispatcher(
             return (0, 0); // another host took it
         }
         var evt = await db.NotificationEvents.AsNoTracking().FirstAsync(e => e.Id == id, ct);
-        IReadOnlyList<Delivery> deliveries = evt.Topic.StartsWith("report.", StringComparison.Ordinal)
-            ? await reports.ComposeAsync(evt, ct)
+        var known = evt.Topic.StartsWith("report.", StringComparison.Ordinal) || evt.Topic.StartsWith("advisory.", StringComparison.Ordinal);
+        IReadOnlyList<Delivery> deliveries = evt.Topic.StartsWith("report.", StringComparison.Ordinal) ? await reports.ComposeAsync(evt, ct)
+            : evt.Topic.StartsWith("advisory.", StringComparison.Ordinal) ? await advisories.ComposeAsync(evt, ct)
             : [];
-        if (deliveries.Count == 0 && !evt.Topic.StartsWith("report.", StringComparison.Ordinal))
+        if (!known)
         {
             log.LogWarning("Notification event {EventId} has an unknown topic {Topic}; nobody was notified", id, evt.Topic);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Renkei.Common;
 
 namespace Renkei.Reports;
 
@@ -9,6 +10,43 @@ namespace Renkei.Reports;
 public static partial class Indicators
 {
     private static readonly IdnMapping Idn = new();
+
+    public const int MaxIndicators = 500;
+
+    /// <summary>
+    /// Checks a list of indicators as clients send them (reports and advisories alike): each
+    /// error under <c>{prefix}indicators[i].field</c>; valid ones normalised, duplicates dropped.
+    /// </summary>
+    public static List<IndicatorValue> Validate(IReadOnlyList<IndicatorInput>? raw, string prefix, Dictionary<string, string[]> errors)
+    {
+        var indicators = new List<IndicatorValue>();
+        raw ??= [];
+        if (raw.Count > MaxIndicators)
+        {
+            InputValidation.Add(errors, prefix + "indicators", Text.T("may name at most {0} entries", MaxIndicators));
+        }
+        for (var i = 0; i < Math.Min(raw.Count, MaxIndicators); i++)
+        {
+            var indicator = raw[i];
+            foreach (var (field, reasons) in InputValidation.Validate(indicator))
+            {
+                errors[$"{prefix}indicators[{i}].{field}"] = reasons;
+            }
+            if (indicator.Type is { } type && !string.IsNullOrWhiteSpace(indicator.Value))
+            {
+                var normalised = Normalise(type, indicator.Value);
+                if (normalised is null)
+                {
+                    InputValidation.Add(errors, $"{prefix}indicators[{i}].value", Text.T("is not a valid {0}", EnumText.ToText(type)));
+                }
+                else if (!indicators.Any(x => x.Type == type && x.Value == normalised))
+                {
+                    indicators.Add(new IndicatorValue(type, normalised, string.IsNullOrWhiteSpace(indicator.Note) ? null : indicator.Note.Trim()));
+                }
+            }
+        }
+        return indicators;
+    }
 
     /// <summary>The normalised value, or null when the value is not a valid indicator of that type.</summary>
     public static string? Normalise(IndicatorType type, string raw)

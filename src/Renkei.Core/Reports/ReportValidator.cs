@@ -10,8 +10,6 @@ namespace Renkei.Reports;
 /// </summary>
 public sealed class ReportValidator(RenkeiDbContext db, TimeProvider time)
 {
-    public const int MaxIndicators = 500;
-
     /// <summary>Clocks differ; an awareness time this far in the future is still accepted.</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
@@ -82,32 +80,7 @@ public sealed class ReportValidator(RenkeiDbContext db, TimeProvider time)
             InputValidation.Add(errors, prefix + "endedAt", "must not be before startedAt");
         }
 
-        var indicators = new List<IndicatorValue>();
-        var rawIndicators = input.Indicators ?? [];
-        if (rawIndicators.Count > MaxIndicators)
-        {
-            InputValidation.Add(errors, prefix + "indicators", Text.T("may name at most {0} entries", MaxIndicators));
-        }
-        for (var i = 0; i < Math.Min(rawIndicators.Count, MaxIndicators); i++)
-        {
-            var indicator = rawIndicators[i];
-            foreach (var (field, reasons) in InputValidation.Validate(indicator))
-            {
-                errors[$"{prefix}indicators[{i}].{field}"] = reasons;
-            }
-            if (indicator.Type is { } type && !string.IsNullOrWhiteSpace(indicator.Value))
-            {
-                var normalised = Indicators.Normalise(type, indicator.Value);
-                if (normalised is null)
-                {
-                    InputValidation.Add(errors, $"{prefix}indicators[{i}].value", Text.T("is not a valid {0}", EnumText.ToText(type)));
-                }
-                else if (!indicators.Any(x => x.Type == type && x.Value == normalised))
-                {
-                    indicators.Add(new IndicatorValue(type, normalised, string.IsNullOrWhiteSpace(indicator.Note) ? null : indicator.Note.Trim()));
-                }
-            }
-        }
+        var indicators = Indicators.Validate(input.Indicators, prefix, errors);
         if (errors.Count > 0)
         {
             return Problem.Invalid(errors);

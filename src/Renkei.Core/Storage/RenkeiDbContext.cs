@@ -48,6 +48,9 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Notifications.OutboundEmail> OutboundEmails => Set<Notifications.OutboundEmail>();
     public DbSet<Reports.ReportAttachment> ReportAttachments => Set<Reports.ReportAttachment>();
+    public DbSet<Advisories.Advisory> Advisories => Set<Advisories.Advisory>();
+    public DbSet<Advisories.AdvisoryRevision> AdvisoryRevisions => Set<Advisories.AdvisoryRevision>();
+    public DbSet<Advisories.AdvisoryDelivery> AdvisoryDeliveries => Set<Advisories.AdvisoryDelivery>();
 
     public AuditActor Actor => auditScope.Actor;
 
@@ -149,6 +152,9 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
         configurationBuilder.Properties<Reports.ReportRoute>().HaveConversion<EnumTextConverter<Reports.ReportRoute>>().HaveMaxLength(40);
         configurationBuilder.Properties<Reports.HopRole>().HaveConversion<EnumTextConverter<Reports.HopRole>>().HaveMaxLength(40);
         configurationBuilder.Properties<Reports.IncidentState>().HaveConversion<EnumTextConverter<Reports.IncidentState>>().HaveMaxLength(20);
+        configurationBuilder.Properties<Advisories.AdvisoryUrgency>().HaveConversion<EnumTextConverter<Advisories.AdvisoryUrgency>>().HaveMaxLength(20);
+        configurationBuilder.Properties<Advisories.AdvisoryState>().HaveConversion<EnumTextConverter<Advisories.AdvisoryState>>().HaveMaxLength(20);
+        configurationBuilder.Properties<Advisories.AdvisoryResponse>().HaveConversion<EnumTextConverter<Advisories.AdvisoryResponse>>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -48,6 +48,10 @@ public static class ProblemResults
 
     public static ProblemHttpResult NotFound(string what) => From(Problem.NotFound(what));
 
+    /// <summary>200 with the value, or the problem.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> OkOr<T>(Result<T> result) =>
+        result.Ok ? TypedResults.Ok(result.Value!) : From(result.Problem!);
+
     public static ProblemHttpResult Unauthenticated() => TypedResults.Problem(new ProblemDetails
     {
         Status = StatusCodes.Status401Unauthorized,

@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using Renkei.Access;
+using Renkei.Common;
+using Renkei.Storage;
+
+namespace Renkei.Advisories;
+
+/// <summary>
+/// The delivery records: recipients acknowledge and respond for their organisation; the issuing
+/// organisation sees every recipient's record and the counts. A recipient sees only its own
+/// record, never another recipient's response.
+/// </summary>
+public sealed class AdvisoryReceipts(RenkeiDbContext db, AccessPolicy access, TimeProvider time)
+{
+    /// <summary>Who may answer for the organisation: anyone but viewers and auditors.</summary>
+    public static bool MayAnswer(Caller c) =>
+        c.HasAny(Identity.Role.Admin, Identity.Role.Coordinator, Identity.Role.Analyst, Identity.Role.Reporter);
+
+    public async Task<Result<MyDelivery>> AcknowledgeAsync(Caller caller, Guid id, CancellationToken ct = default)
+    {
+        var delivery = await MineAsync(caller, id, ct);
+        if (!delivery.Ok)
+        {
+            return delivery.Problem!;
+        }
+        var d = delivery.Value!;
+        if (d.AcknowledgedAt is null)
+        {
+            var now = Clock.UtcNow(time);
+            d.AcknowledgedAt = now;
+            d.AcknowledgedByUserId = caller.UserId;
+            d.FirstReadAt ??= now;
+            d.FirstReadByUserId ??= caller.UserId;
+            // Deliveries are not audited row by row (a publish writes thousands); an answer is an event.
+            db.AddAuditEvent(new Audit.AuditDraft("acknowledge", "advisories", id.ToString("D"), null));
+            await db.SaveChangesAsync(ct);
+        }
+        return Mine(d);
+    }
+
+    public async Task<Result<MyDelivery>> RespondAsync(Caller caller, Guid id, ResponseInput input, CancellationToken ct = default)
+    {
+        var errors = InputValidation.Validate(input);
+        if (errors.Count > 0)
+        {
+            return Problem.Invalid(errors);
+        }
+        var delivery = await MineAsync(caller, id, ct);
+        if (!delivery.Ok)
+        {
+            return delivery.Problem!;
+        }
+        var d = delivery.Value!;
+        var now = Clock.UtcNow(time);
+        d.Response = input.Response;
+        d.ResponseNote = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        d.RespondedAt = now;
+        d.RespondedByUserId = caller.UserId;
+        // Answering implies having read and acknowledged it.
+        d.FirstReadAt ??= now;
+        d.FirstReadByUserId ??= caller.UserId;
+        d.AcknowledgedAt ??= now;
+        d.AcknowledgedByUserId ??= caller.UserId;
+        db.AddAuditEvent(new Audit.AuditDraft("respond", "advisories", id.ToString("D"), System.Text.Json.JsonSerializer.Serialize(new { response = EnumText.ToText(input.Response!.Value) })));
+        await db.SaveChangesAsync(ct);
+        return Mine(d);
+    }
+
+    /// <summary>Every recipient's record with the counts: the issuing organisation only (null for others, who get 404).</summary>
+    public async Task<DeliveryReport?> ReportAsync(Caller caller, Guid id, string? sector, bool? acknowledged, int offset, int limit, CancellationToken ct = default)
+    {
+        var advisory = await access.Advisories(caller).AsNoTracking().Where(a => a.Id == id).Select(a => new { a.OwnerOrganisationId }).FirstOrDefaultAsync(ct);
+        if (advisory is null || advisory.OwnerOrganisationId != caller.OrganisationId)
+        {
+            return null;
+        }
+        var all = db.AdvisoryDeliveries.AsNoTracking().Where(d => d.AdvisoryId == id);
+        var counts = await all.GroupBy(d => 1).Select(g => new DeliveryCounts(
+            g.Count(),
+            g.Count(d => d.FirstReadAt != null),
+            g.Count(d => d.AcknowledgedAt != null),
+            g.Count(d => d.Response == AdvisoryResponse.NotAffected),
+            g.Count(d => d.Response == AdvisoryResponse.Investigating),
+            g.Count(d => d.Response == AdvisoryResponse.Affected))).FirstOrDefaultAsync(ct) ?? new DeliveryCounts(0, 0, 0, 0, 0, 0);
+        var rows = all.Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new { d, o });
+        if (!string.IsNullOrEmpty(sector))
+        {
+            rows = rows.Where(r => r.o.SectorCode == sector);
+        }
+        if (acknowledged is { } ack)
+        {
+            rows = ack ? rows.Where(r => r.d.AcknowledgedAt != null) : rows.Where(r => r.d.AcknowledgedAt == null);
+        }
+        var matching = await rows.CountAsync(ct);
+        var items = await rows.OrderBy(r => r.o.SectorCode).ThenBy(r => r.o.NameJa).Skip(offset).Take(limit)
+            .Select(r => new DeliveryView(r.o.Id, r.o.NameJa, r.o.NameEn, r.o.SectorCode, r.d.DeliveredAt, r.d.FirstReadAt, r.d.AcknowledgedAt, r.d.Response, r.d.ResponseNote, r.d.RespondedAt))
+            .ToListAsync(ct);
+        return new DeliveryReport(counts, items, offset, limit, matching);
+    }
+
+    private async Task<Result<AdvisoryDelivery>> MineAsync(Caller caller, Guid id, CancellationToken ct)
+    {
+        if (!await access.Advisories(caller).AnyAsync(a => a.Id == id, ct))
+        {
+            return Problem.NotFound("The advisory");
+        }
+        var delivery = await db.AdvisoryDeliveries.FirstOrDefaultAsync(d => d.AdvisoryId == id && d.OrganisationId == caller.OrganisationId, ct);
+        if (delivery is null)
+        {
+            return Problem.Conflict("Your organisation is not a recipient of this advisory.");
+        }
+        if (!MayAnswer(caller))
+        {
+            return Problem.Forbidden("Viewers and auditors do not answer for their organisation.");
+        }
+        return delivery;
+    }
+
+    private static MyDelivery Mine(AdvisoryDelivery d) => new(d.DeliveredAt, d.FirstReadAt, d.AcknowledgedAt, d.Response, d.ResponseNote, d.RespondedAt);
+}
