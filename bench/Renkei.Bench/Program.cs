@@ -24,6 +24,7 @@ using Renkei.Storage;
 //   dotnet run -c Release --project bench/Renkei.Bench -- visibility --notices 100000
 //   dotnet run -c Release --project bench/Renkei.Bench -- audit-verify --events 100000
 //   dotnet run -c Release --project bench/Renkei.Bench -- report-intake --reports 2000 --concurrency 8
+//   dotnet run -c Release --project bench/Renkei.Bench -- fanout --orgs 10000 --users-per-org 3
 // Add --postgres "Host=…;Username=…;Database=postgres" to run on PostgreSQL (a database is created and dropped).
 var command = args.FirstOrDefault() ?? "help";
 int Arg(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
@@ -38,11 +39,12 @@ var result = command switch
     "visibility" => await Benchmarks.VisibilityAsync(bench, Arg("--notices", 100_000)),
     "audit-verify" => await Benchmarks.AuditVerifyAsync(bench, Arg("--events", 100_000)),
     "report-intake" => await ReportIntake.RunAsync(bench, Arg("--reports", 2000), Arg("--concurrency", 8), Text("--web")),
+    "fanout" => await Fanout.RunAsync(bench, Arg("--orgs", 10_000), Arg("--users-per-org", 3)),
     _ => null,
 };
 if (result is null)
 {
-    Console.WriteLine("commands: init | csv-import --orgs N | visibility --notices N | audit-verify --events N | report-intake --reports N [--concurrency C] [--web <Renkei.Web.dll>]   [--postgres <connection string>]");
+    Console.WriteLine("commands: init | csv-import --orgs N | visibility --notices N | audit-verify --events N | report-intake --reports N [--concurrency C] [--web <Renkei.Web.dll>] | fanout --orgs N --users-per-org U   [--postgres <connection string>]");
     return 1;
 }
 result["provider"] = bench.Settings.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgresql";
@@ -261,7 +263,7 @@ internal static class Benchmarks
         await scope.ServiceProvider.GetRequiredService<RoleCatalog>().EnsureAsync();
     }
 
-    private static async Task<Caller> PlatformAdminAsync(BenchDatabase bench)
+    internal static async Task<Caller> PlatformAdminAsync(BenchDatabase bench)
     {
         await using var scope = bench.Services.CreateAsyncScope();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -17,6 +17,9 @@ public sealed class NotificationSignal
 
     public void MailQueued() => _mail.Writer.TryWrite(true);
 
+    /// <summary>Takes a pending wake-up of the dispatcher, if there is one (what a waiting dispatcher would do).</summary>
+    public bool TryTakeEventsRaised() => _events.Reader.TryRead(out _);
+
     public void NotificationsDelivered() =>
         Interlocked.Exchange(ref _delivered, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
