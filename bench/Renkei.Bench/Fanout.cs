@@ -43,6 +43,14 @@ internal static class Fanout
             }
         }
         var dispatchMs = dispatch.Elapsed.TotalMilliseconds;
+        await using (var scope = bench.Services.CreateAsyncScope())
+        {
+            // A failed dispatch would otherwise look like a fast one.
+            foreach (var error in await scope.ServiceProvider.GetRequiredService<RenkeiDbContext>().NotificationEvents.Where(e => e.LastError != null).Select(e => e.LastError).ToListAsync())
+            {
+                throw new InvalidOperationException("Dispatching failed: " + error);
+            }
+        }
         Console.WriteLine($"in-app notifications written for {notified} users in {dispatchMs:F0} ms (background, after the publish)");
 
         var floorMs = await FloorAsync(bench, issuer, deliveries);
