@@ -1,8 +1,11 @@
 // Live updates for signed-in pages, from the server-sent events of /api/v1/notifications/stream.
 // Every page works without this script; it only spares people a reload:
 //  - the unread badge follows the inbox;
-//  - the report queue (#report-queue) and the inbox (#notification-list) are re-read in place;
-//  - an open report that changed says so, with a link to reload (a half-written form is never lost).
+//  - the report queue (#report-queue), the inbox (#notification-list), the advisory list
+//    (#advisory-list) and an advisory's delivery counts and recipients (#delivery-counts,
+//    #delivery-list) are re-read in place;
+//  - an open report or advisory that changed says so, with a link to reload (a half-written form is
+//    never lost).
 // The stream carries only the caller's own notifications, worded from their own view of the report.
 (function () {
   "use strict";
@@ -13,7 +16,8 @@
   var badge = document.getElementById("unread-count");
   var banner = document.getElementById("live-banner");
   var reportPage = document.querySelector(".report-page[data-report-id]");
-  var regions = ["report-queue", "notification-list"].filter(function (id) {
+  var advisoryPage = document.querySelector(".advisory-page[data-advisory-id]");
+  var regions = ["report-queue", "notification-list", "advisory-list", "delivery-counts", "delivery-list"].filter(function (id) {
     return document.getElementById(id) !== null;
   });
 
@@ -85,6 +89,9 @@
     }
     if (reportPage && n.subjectType === "report" && n.subjectId === reportPage.getAttribute("data-report-id")) {
       announce(banner ? banner.getAttribute("data-report-changed") || "" : "");
+    }
+    if (advisoryPage && n.subjectType === "advisory" && n.subjectId === advisoryPage.getAttribute("data-advisory-id")) {
+      announce(banner ? banner.getAttribute("data-advisory-changed") || "" : "");
     }
     refreshRegions();
   }
