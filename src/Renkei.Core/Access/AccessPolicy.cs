@@ -78,8 +78,14 @@ public sealed class AccessPolicy(RenkeiDbContext db)
         var sectors = caller.MinistryOfSectors.ToArray();
         var ceptoars = caller.SecretariatOfCeptoars.ToArray();
         var communities = caller.SecretariatOfCommunities.ToArray();
+        var memberOf = caller.CeptoarCodes.ToArray();
         return db.Organisations.Where(o =>
             o.Id == org
+            // The desks everyone reports to and hears from: an operator filing an emergency report
+            // or reading an emergency advisory must see the number to call.
+            || o.Kind == OrganisationKind.NationalCentre || o.Kind == OrganisationKind.Ministry || o.Kind == OrganisationKind.RelatedAgency
+            // A CEPTOAR's members reach its secretariat.
+            || (o.Kind == OrganisationKind.CeptoarSecretariat && o.CeptoarMemberships.Any(m => m.Role == MembershipRole.Secretariat && memberOf.Contains(m.CeptoarCode)))
             || (o.SectorCode != null && sectors.Contains(o.SectorCode))
             || o.CeptoarMemberships.Any(m => ceptoars.Contains(m.CeptoarCode))
             || o.CommunityMemberships.Any(m => communities.Contains(m.CommunityCode)));
