@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Renkei.Access;
 using Renkei.Common;
+using Renkei.Identity;
 using Renkei.Notifications;
 using Renkei.Storage;
 
@@ -36,13 +37,18 @@ public sealed class AdvisoryNotifications
 
     public static string Link(Guid advisoryId) => $"/Advisories/{advisoryId:D}";
 
-    public void Raise(Advisory advisory, string topic, Caller actor)
+    public void Raise(Advisory advisory, string topic, Caller actor) => Raise(advisory.Id, topic, actor);
+
+    /// <summary>A recipient answered "affected": the issuing desks hear of it at once.</summary>
+    public void RaiseAffected(Guid advisoryId, Caller responder) => Raise(advisoryId, "advisory.affected", responder);
+
+    private void Raise(Guid advisoryId, string topic, Caller actor)
     {
         _db.NotificationEvents.Add(new NotificationEvent
         {
             Id = Guid.CreateVersion7(),
             Topic = topic,
-            SubjectId = advisory.Id,
+            SubjectId = advisoryId,
             ActorOrganisationId = actor.OrganisationId,
             ActorUserId = actor.UserId,
             CreatedAt = Clock.UtcNow(_time),
@@ -57,6 +63,10 @@ public sealed class AdvisoryNotifications
         if (advisory is null)
         {
             return [];
+        }
+        if (evt.Topic == "advisory.affected")
+        {
+            return await AffectedAsync(advisory, evt, ct);
         }
         var recipients = _db.Users.AsNoTracking().Where(u => u.DeactivatedAt == null);
         if (advisory.Tlp == Tlp.Red)
@@ -80,5 +90,19 @@ public sealed class AdvisoryNotifications
             (urgent ? "【緊急】" : "") + ja + (title is null ? "" : ": " + title),
             (urgent ? "[Emergency] " : "") + en + (title is null ? "" : ": " + title),
             null, null, Link(advisory.Id), null)).ToList();
+    }
+
+    /// <summary>To the issuing organisation's desks: which recipient is affected (the issuer sees every response anyway).</summary>
+    private async Task<IReadOnlyList<Delivery>> AffectedAsync(Advisory advisory, NotificationEvent evt, CancellationToken ct)
+    {
+        string[] desk = [RoleCatalog.NameOf(Role.Coordinator), RoleCatalog.NameOf(Role.Analyst), RoleCatalog.NameOf(Role.Admin)];
+        var users = await _db.Users.AsNoTracking()
+            .Where(u => u.DeactivatedAt == null && u.OrganisationId == advisory.OwnerOrganisationId)
+            .Where(u => _db.UserRoles.Any(ur => ur.UserId == u.Id && _db.Roles.Any(r => r.Id == ur.RoleId && desk.Contains(r.Name!))))
+            .Select(u => u.Id).ToListAsync(ct);
+        var responder = await _db.Organisations.AsNoTracking().Where(o => o.Id == evt.ActorOrganisationId).Select(o => new { o.NameJa, o.NameEn }).FirstAsync(ct);
+        var title = advisory.Tlp == Tlp.Red ? "" : ": " + advisory.Content.Title;
+        return users.Select(u => new Delivery(u, "advisory", "「影響あり」の応答" + title, "Response \"affected\"" + title,
+            responder.NameJa, responder.NameEn, Link(advisory.Id), null)).ToList();
     }
 }

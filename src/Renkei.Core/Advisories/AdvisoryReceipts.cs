@@ -10,7 +10,7 @@ namespace Renkei.Advisories;
 /// organisation sees every recipient's record and the counts. A recipient sees only its own
 /// record, never another recipient's response.
 /// </summary>
-public sealed class AdvisoryReceipts(RenkeiDbContext db, AccessPolicy access, TimeProvider time)
+public sealed class AdvisoryReceipts(RenkeiDbContext db, AccessPolicy access, AdvisoryNotifications notifications, Notifications.NotificationSignal signal, TimeProvider time)
 {
     /// <summary>Who may answer for the organisation: anyone but viewers and auditors.</summary>
     public static bool MayAnswer(Caller c) =>
@@ -34,6 +34,7 @@ public sealed class AdvisoryReceipts(RenkeiDbContext db, AccessPolicy access, Ti
             // Deliveries are not audited row by row (a publish writes thousands); an answer is an event.
             db.AddAuditEvent(new Audit.AuditDraft("acknowledge", "advisories", id.ToString("D"), null));
             await db.SaveChangesAsync(ct);
+            signal.ReceiptsChanged();
         }
         return Mine(d);
     }
@@ -62,7 +63,12 @@ public sealed class AdvisoryReceipts(RenkeiDbContext db, AccessPolicy access, Ti
         d.AcknowledgedAt ??= now;
         d.AcknowledgedByUserId ??= caller.UserId;
         db.AddAuditEvent(new Audit.AuditDraft("respond", "advisories", id.ToString("D"), System.Text.Json.JsonSerializer.Serialize(new { response = EnumText.ToText(input.Response!.Value) })));
+        if (input.Response == AdvisoryResponse.Affected)
+        {
+            notifications.RaiseAffected(id, caller);
+        }
         await db.SaveChangesAsync(ct);
+        signal.ReceiptsChanged();
         return Mine(d);
     }
 

@@ -13,7 +13,8 @@ namespace Renkei.Advisories;
 /// <see cref="AccessPolicy.Advisories"/>.
 /// </summary>
 public sealed class AdvisoryService(
-    RenkeiDbContext db, AccessPolicy access, AudienceBuilder audiences, AdvisoryRemit remit, AdvisoryNotifications notifications, AuditTrail audit, TimeProvider time)
+    RenkeiDbContext db, AccessPolicy access, AudienceBuilder audiences, AdvisoryRemit remit, AdvisoryNotifications notifications, AuditTrail audit,
+    Notifications.NotificationSignal signal, TimeProvider time)
 {
     /// <summary>Rows per INSERT: 1,002 parameters, well under SQLite's and PostgreSQL's limits.</summary>
     private const int DeliveryBatch = 1000;
@@ -47,8 +48,11 @@ public sealed class AdvisoryService(
         {
             var now = Clock.UtcNow(time);
             // Only the first member's read counts; concurrent first reads cannot both win.
-            await db.AdvisoryDeliveries.Where(d => d.AdvisoryId == id && d.OrganisationId == caller.OrganisationId && d.FirstReadAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.FirstReadAt, now).SetProperty(d => d.FirstReadByUserId, caller.UserId), ct);
+            if (await db.AdvisoryDeliveries.Where(d => d.AdvisoryId == id && d.OrganisationId == caller.OrganisationId && d.FirstReadAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.FirstReadAt, now).SetProperty(d => d.FirstReadByUserId, caller.UserId), ct) > 0)
+            {
+                signal.ReceiptsChanged();
+            }
             if (advisory.Tlp != Tlp.Clear)
             {
                 await audit.ReadAsync("advisories", id.ToString("D"), ct);

@@ -12,6 +12,7 @@ public sealed class NotificationSignal
     private readonly Channel<bool> _events = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Channel<bool> _mail = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private TaskCompletionSource _delivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _receipts = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void EventsRaised() => _events.Writer.TryWrite(true);
 
@@ -25,6 +26,13 @@ public sealed class NotificationSignal
 
     /// <summary>Completes at the next delivery of notifications to anyone.</summary>
     public Task NextDelivery => Volatile.Read(ref _delivered).Task;
+
+    /// <summary>A recipient read, acknowledged or answered an advisory: open delivery dashboards refresh.</summary>
+    public void ReceiptsChanged() =>
+        Interlocked.Exchange(ref _receipts, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    /// <summary>Completes at the next change of any advisory's receipts (a content-free wake-up).</summary>
+    public Task NextReceipts => Volatile.Read(ref _receipts).Task;
 
     public Task WaitForEventsAsync(TimeSpan timeout, CancellationToken ct) => WaitAsync(_events.Reader, timeout, ct);
 

@@ -20,7 +20,7 @@ public static class NotificationEndpoints
         var notifications = api.MapGroup("/notifications").WithTags("Notifications");
         notifications.MapGet("/", List).WithName("ListNotifications").WithSummary("The caller's own notifications, newest first (or oldest first after an id), with the unread count.");
         notifications.MapGet("/stream", Stream).WithName("StreamNotifications")
-            .WithSummary("Server-sent events: 'notification' for each new notification, 'heartbeat' with the unread count. Resumes after Last-Event-ID.");
+            .WithSummary("Server-sent events: 'notification' for each new notification, 'heartbeat' with the unread count, 'receipts' when advisory receipts changed (no content). Resumes after Last-Event-ID.");
         notifications.MapPost("/{id:long}/read", Read).WithName("MarkNotificationRead");
         notifications.MapPost("/read-all", ReadAll).WithName("MarkAllNotificationsRead").WithSummary("Marks all (or, with subjectId, one subject's) notifications read.");
         return api;
@@ -53,8 +53,9 @@ public static class NotificationEndpoints
         yield return new SseItem<LiveEvent>(new LiveEvent(null, await notifications.UnreadAsync(me, ct)), "heartbeat");
         while (!ct.IsCancellationRequested)
         {
-            // Take the wake-up before reading, so a delivery between the two is not missed.
+            // Take the wake-ups before reading, so a delivery between the two is not missed.
             var next = signal.NextDelivery;
+            var receipts = signal.NextReceipts;
             var page = await notifications.ListAsync(me, false, after, 100, ct);
             foreach (var item in page.Items)
             {
@@ -63,8 +64,17 @@ public static class NotificationEndpoints
             }
             if (page.Items.Count == 0)
             {
-                var woken = await Task.WhenAny(next, Task.Delay(Heartbeat, ct)) == next;
-                if (!woken && !ct.IsCancellationRequested)
+                var woken = await Task.WhenAny(next, receipts, Task.Delay(Heartbeat, ct));
+                if (ct.IsCancellationRequested)
+                {
+                    break;
+                }
+                if (woken == receipts)
+                {
+                    // Content-free: an open delivery dashboard re-reads itself through the access policy.
+                    yield return new SseItem<LiveEvent>(new LiveEvent(null, page.Unread), "receipts");
+                }
+                else if (woken != next)
                 {
                     yield return new SseItem<LiveEvent>(new LiveEvent(null, await notifications.UnreadAsync(me, ct)), "heartbeat");
                 }

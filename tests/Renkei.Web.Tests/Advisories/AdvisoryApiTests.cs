@@ -243,6 +243,59 @@ public abstract class AdvisoryApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var atWater = await OkAsync(await d.Water.GetAsync("/api/v1/notifications?limit=200"));
         atWater.GetProperty("items").EnumerateArray().ShouldNotContain(n => n.GetProperty("subjectId").GetGuid() == id);
     }
+
+    [Fact]
+    public async Task Receipts_WakeOpenDashboards_AndAnAffectedResponseNotifiesTheIssuingDesk()
+    {
+        var d = await DesksAsync();
+        var id = (await PublishedAsync(d.Nisc, Advisory(title: "影響確認用の注意喚起"))).GetProperty("id").GetGuid();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var stream = await d.Nisc.GetAsync("/api/v1/notifications/stream", HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(cts.Token));
+        (await NextEventAsync(reader, cts.Token)).ShouldBe("heartbeat");
+
+        await OkAsync(await d.Operator.PostAsync($"/api/v1/advisories/{id}/acknowledge", null));
+        string? seen;
+        do
+        {
+            seen = await NextEventAsync(reader, cts.Token);
+        }
+        while (seen == "notification");
+        seen.ShouldBe("receipts", "an acknowledgement wakes open dashboards at once, not at the next heartbeat");
+
+        await OkAsync(await d.Operator.PostAsJsonAsync($"/api/v1/advisories/{id}/response", new { response = "affected", note = "該当機器あり" }));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        JsonElement? found = null;
+        while (found is null && DateTime.UtcNow < deadline)
+        {
+            var page = await OkAsync(await d.Nisc.GetAsync("/api/v1/notifications?limit=200"));
+            found = page.GetProperty("items").EnumerateArray().Where(n => n.GetProperty("subjectId").GetGuid() == id && n.GetProperty("topic").GetString() == "advisory.affected")
+                .Cast<JsonElement?>().FirstOrDefault();
+            await Task.Delay(100);
+        }
+        found.ShouldNotBeNull("the issuing desk hears of an affected recipient");
+        found.Value.GetProperty("titleJa").GetString().ShouldBe("「影響あり」の応答: 影響確認用の注意喚起");
+        var atTelecom = await OkAsync(await d.Telecom.GetAsync("/api/v1/notifications?limit=200"));
+        atTelecom.GetProperty("items").EnumerateArray().ShouldNotContain(n => n.GetProperty("topic").GetString() == "advisory.affected" && n.GetProperty("subjectId").GetGuid() == id,
+            "other recipients never hear of another's response");
+    }
+
+    private static async Task<string?> NextEventAsync(StreamReader reader, CancellationToken ct)
+    {
+        string? type = null;
+        while (await reader.ReadLineAsync(ct) is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal))
+            {
+                type = line[7..];
+            }
+            else if (line.Length == 0 && type is not null)
+            {
+                return type;
+            }
+        }
+        return null;
+    }
 }
 
 public sealed class AdvisoryApiTests_Sqlite(SqliteApp app) : AdvisoryApiTests<SqliteApp>(app);

@@ -104,6 +104,12 @@
       // A malformed event is ignored; the next heartbeat corrects the badge.
     }
   });
+  // Someone read, acknowledged or answered an advisory: only a delivery dashboard re-reads itself.
+  source.addEventListener("receipts", function () {
+    if (document.getElementById("delivery-counts")) {
+      refreshRegions();
+    }
+  });
   source.addEventListener("notification", function (e) {
     try {
       onNotification(JSON.parse(e.data));
