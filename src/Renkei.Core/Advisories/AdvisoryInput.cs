@@ -84,7 +84,11 @@ public sealed record DeliveryView(Guid OrganisationId, string NameJa, string Nam
 /// <summary>Counts over an advisory's recipients.</summary>
 public sealed record DeliveryCounts(int Recipients, int Read, int Acknowledged, int NotAffected, int Investigating, int Affected);
 
-public sealed record DeliveryReport(DeliveryCounts Total, IReadOnlyList<DeliveryView> Items, int Offset, int Limit, int Matching);
+/// <summary>Counts for one sector or CEPTOAR (an organisation in two CEPTOARs counts in both).</summary>
+public sealed record DeliveryGroup(string Code, string NameJa, string NameEn, DeliveryCounts Counts);
+
+public sealed record DeliveryReport(DeliveryCounts Total, IReadOnlyList<DeliveryGroup> BySector, IReadOnlyList<DeliveryGroup> ByCeptoar,
+    IReadOnlyList<DeliveryView> Items, int Offset, int Limit, int Matching);
 
 /// <summary>A new revision of a published advisory: the whole advisory as it now stands, and what changed.</summary>
 public sealed record RevisionInput

@@ -88,6 +88,28 @@ public sealed class AdvisoryReceipts(RenkeiDbContext db, AccessPolicy access, Ad
             g.Count(d => d.Response == AdvisoryResponse.NotAffected),
             g.Count(d => d.Response == AdvisoryResponse.Investigating),
             g.Count(d => d.Response == AdvisoryResponse.Affected))).FirstOrDefaultAsync(ct) ?? new DeliveryCounts(0, 0, 0, 0, 0, 0);
+        var bySector = await all.Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new { d, Code = o.SectorCode ?? "" })
+            .GroupBy(x => x.Code)
+            .Select(g => new
+            {
+                g.Key,
+                Counts = new DeliveryCounts(g.Count(), g.Count(x => x.d.FirstReadAt != null), g.Count(x => x.d.AcknowledgedAt != null),
+                g.Count(x => x.d.Response == AdvisoryResponse.NotAffected), g.Count(x => x.d.Response == AdvisoryResponse.Investigating), g.Count(x => x.d.Response == AdvisoryResponse.Affected))
+            })
+            .ToListAsync(ct);
+        var byCeptoar = await all.Join(db.CeptoarMemberships, d => d.OrganisationId, m => m.OrganisationId, (d, m) => new { d, Code = m.CeptoarCode })
+            .GroupBy(x => x.Code)
+            .Select(g => new
+            {
+                g.Key,
+                Counts = new DeliveryCounts(g.Count(), g.Count(x => x.d.FirstReadAt != null), g.Count(x => x.d.AcknowledgedAt != null),
+                g.Count(x => x.d.Response == AdvisoryResponse.NotAffected), g.Count(x => x.d.Response == AdvisoryResponse.Investigating), g.Count(x => x.d.Response == AdvisoryResponse.Affected))
+            })
+            .ToListAsync(ct);
+        var sectorNames = await db.Sectors.AsNoTracking().ToDictionaryAsync(x => x.Code, x => (x.NameJa, x.NameEn), ct);
+        var ceptoarNames = await db.Ceptoars.AsNoTracking().ToDictionaryAsync(x => x.Code, x => (x.NameJa, x.NameEn), ct);
+        DeliveryGroup Group(string code, DeliveryCounts counts, Dictionary<string, (string NameJa, string NameEn)> names) =>
+            names.TryGetValue(code, out var n) ? new DeliveryGroup(code, n.NameJa, n.NameEn, counts) : new DeliveryGroup(code, code.Length == 0 ? "分野なし" : code, code.Length == 0 ? "No sector" : code, counts);
         var rows = all.Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new { d, o });
         if (!string.IsNullOrEmpty(sector))
         {
@@ -101,7 +123,10 @@ public sealed class AdvisoryReceipts(RenkeiDbContext db, AccessPolicy access, Ad
         var items = await rows.OrderBy(r => r.o.SectorCode).ThenBy(r => r.o.NameJa).Skip(offset).Take(limit)
             .Select(r => new DeliveryView(r.o.Id, r.o.NameJa, r.o.NameEn, r.o.SectorCode, r.d.DeliveredAt, r.d.FirstReadAt, r.d.AcknowledgedAt, r.d.Response, r.d.ResponseNote, r.d.RespondedAt))
             .ToListAsync(ct);
-        return new DeliveryReport(counts, items, offset, limit, matching);
+        return new DeliveryReport(counts,
+            bySector.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Group(g.Key, g.Counts, sectorNames)).ToList(),
+            byCeptoar.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Group(g.Key, g.Counts, ceptoarNames)).ToList(),
+            items, offset, limit, matching);
     }
 
     private async Task<Result<AdvisoryDelivery>> MineAsync(Caller caller, Guid id, CancellationToken ct)

@@ -123,6 +123,16 @@ public abstract class AdvisoryApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         total.GetProperty("acknowledged").GetInt32().ShouldBe(2);
         total.GetProperty("affected").GetInt32().ShouldBe(1);
         total.GetProperty("notAffected").GetInt32().ShouldBe(1);
+        var electricity = report.GetProperty("bySector").EnumerateArray().Single(g => g.GetProperty("code").GetString() == "electricity").GetProperty("counts");
+        electricity.GetProperty("affected").GetInt32().ShouldBe(1);
+        electricity.GetProperty("acknowledged").GetInt32().ShouldBe(1);
+        var telecom = report.GetProperty("bySector").EnumerateArray().Single(g => g.GetProperty("code").GetString() == "telecom").GetProperty("counts");
+        telecom.GetProperty("notAffected").GetInt32().ShouldBe(1);
+        telecom.GetProperty("affected").GetInt32().ShouldBe(0);
+        report.GetProperty("bySector").EnumerateArray().Sum(g => g.GetProperty("counts").GetProperty("recipients").GetInt32()).ShouldBe(total.GetProperty("recipients").GetInt32());
+        var ceptoar = report.GetProperty("byCeptoar").EnumerateArray().Single(g => g.GetProperty("code").GetString() == "electricity");
+        ceptoar.GetProperty("nameJa").GetString()!.ShouldContain("電力");
+        ceptoar.GetProperty("counts").GetProperty("affected").GetInt32().ShouldBe(1, "the operator is a member of the electricity CEPTOAR");
         var mine = report.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("organisationId").GetGuid() == d.OperatorOrg);
         mine.GetProperty("responseNote").GetString().ShouldBe("本社VPNが該当。遮断済み。");
         var pending = await OkAsync(await d.Nisc.GetAsync($"/api/v1/advisories/{id}/deliveries?acknowledged=false&limit=200"));
