@@ -46,6 +46,7 @@ api.MapNotificationEndpoints();
 api.MapAdvisoryEndpoints();
 api.MapAuditEndpoints();
 
+app.MapPublicFeed();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -34,6 +34,21 @@ public sealed class AdvisoryService(
     }
 
     /// <summary>
+    /// The public portal's "cyber weather": published TLP:CLEAR advisories still valid at
+    /// <paramref name="now"/> (read with no caller, so the sharing policy admits CLEAR only).
+    /// </summary>
+    public async Task<List<AdvisorySummary>> CurrentPublicAsync(DateTime now, CancellationToken ct = default)
+    {
+        var published = await access.Advisories(null).AsNoTracking().Where(a => a.State == AdvisoryState.Published)
+            .OrderByDescending(a => a.PublishedAt).Take(500).ToListAsync(ct);
+        // Validity lives in the content document: filtered here, over at most the latest 500.
+        return published
+            .Where(a => (a.Content.ValidFrom is null || a.Content.ValidFrom <= now) && (a.Content.ValidUntil is null || a.Content.ValidUntil >= now))
+            .Select(a => new AdvisorySummary(a.Id, a.Content.Title, a.Content.Kind, a.Tlp, a.Urgency, a.State, a.OwnerOrganisationId, "", "", a.PublishedAt, a.Revision))
+            .ToList();
+    }
+
+    /// <summary>
     /// One advisory, if the caller may see it. A recipient's first look records the organisation's
     /// first read; reading anything above TLP:CLEAR is audited.
     /// </summary>

@@ -59,6 +59,9 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Account/Logout");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 o.Conventions.AllowAnonymousToPage("/Language");
+                // The public portal: TLP:CLEAR advisories, read with no caller through the sharing policy.
+                o.Conventions.AllowAnonymousToPage("/Public/Index");
+                o.Conventions.AllowAnonymousToPage("/Public/Advisory");
                 o.Conventions.AddPageRoute("/Admin/OrganisationEdit", "/Admin/Organisations/{id:guid}/Edit");
                 o.Conventions.AddPageRoute("/Admin/UserEdit", "/Admin/Users/{id:guid}");
                 o.Conventions.AddPageRoute("/Admin/CommunityEdit", "/Admin/Communities/{code}");

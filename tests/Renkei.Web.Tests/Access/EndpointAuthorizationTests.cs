@@ -9,12 +9,13 @@ namespace Renkei.Web.Tests.Access;
 /// <summary>No endpoint may exist without an explicit authorization decision.</summary>
 public sealed class EndpointAuthorizationTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    /// <summary>The only endpoints open without sign-in, and why: signing in, choosing a language, health checks.</summary>
+    /// <summary>The only endpoints open without sign-in, and why: signing in, choosing a language, health checks, the public portal and its feed (TLP:CLEAR).</summary>
     private static readonly string[] AnonymousAllowed =
     [
         "/healthz",
         "/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Logout", "/Account/AccessDenied",
         "/Language",
+        "/Public", "/Public/Advisories/{id:guid}", "/feed.atom",
     ];
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
