@@ -99,3 +99,13 @@ public sealed record RevisionInput
     [Required(ErrorMessage = "is required: say what changed"), MaxLength(AdvisoryValidator.MaxChangeNote, ErrorMessage = "must be at most 2000 characters")]
     public string? ChangeNote { get; init; }
 }
+
+/// <summary>Withdrawing a published advisory: the version withdrawn and why.</summary>
+public sealed record WithdrawInput
+{
+    [Required(ErrorMessage = "is required: send the version you are withdrawing")]
+    public int? Version { get; init; }
+
+    [Required(ErrorMessage = "is required: say why"), MaxLength(AdvisoryValidator.MaxChangeNote, ErrorMessage = "must be at most 2000 characters")]
+    public string? Reason { get; init; }
+}

@@ -81,10 +81,14 @@ public sealed class AdvisoryNotifications
             recipients = recipients.Where(u => _db.AdvisoryDeliveries.Any(d => d.AdvisoryId == advisory.Id && d.OrganisationId == u.OrganisationId));
         }
         var users = await recipients.Select(u => u.Id).ToListAsync(ct);
-        var revised = evt.Topic == "advisory.revised";
         // RED advisories reach named users only; their title stays out of notifications too.
         var title = advisory.Tlp == Tlp.Red ? null : advisory.Content.Title;
-        var (ja, en) = (revised ? "情報提供が更新されました" : "新しい情報提供", revised ? "Advisory revised" : "New advisory");
+        var (ja, en) = evt.Topic switch
+        {
+            "advisory.revised" => ("情報提供が更新されました", "Advisory revised"),
+            "advisory.withdrawn" => ("情報提供が取り下げられました", "Advisory withdrawn"),
+            _ => ("新しい情報提供", "New advisory"),
+        };
         var urgent = advisory.Urgency == AdvisoryUrgency.Emergency;
         return users.Select(u => new Delivery(u, "advisory",
             (urgent ? "【緊急】" : "") + ja + (title is null ? "" : ": " + title),

@@ -244,6 +244,42 @@ public sealed class AdvisoryService(
         return await ViewAsync(caller, advisory, ct);
     }
 
+    /// <summary>
+    /// Withdraws a published advisory: it stays readable, marked withdrawn, leaves the portal's
+    /// list and weather, and its recipients are told.
+    /// </summary>
+    public async Task<Result<AdvisoryView>> WithdrawAsync(Caller caller, Guid id, WithdrawInput input, CancellationToken ct = default)
+    {
+        var errors = InputValidation.Validate(input);
+        if (errors.Count > 0)
+        {
+            return Problem.Invalid(errors);
+        }
+        await using var unit = await UnitOfWork.BeginAsync(db, ct);
+        var found = await EditableAsync(caller, id, input.Version, ct);
+        if (!found.Ok)
+        {
+            return found.Problem!;
+        }
+        var advisory = found.Value!;
+        if (advisory.State != AdvisoryState.Published)
+        {
+            return Problem.Conflict("Only a published advisory is withdrawn.");
+        }
+        advisory.State = AdvisoryState.Withdrawn;
+        advisory.UpdatedAt = Clock.UtcNow(time);
+        advisory.Version++;
+        notifications.Raise(advisory, "advisory.withdrawn", caller);
+        var saved = await SaveAsync(caller, advisory, ct);
+        if (!saved.Ok)
+        {
+            return saved;
+        }
+        await audit.RecordAsync("withdraw", "advisories", id.ToString("D"), new { reason = input.Reason!.Trim() }, ct);
+        await unit.CommitAsync(ct);
+        return saved;
+    }
+
     /// <summary>Validates content and audience, and that the audience lies within the issuer's remit.</summary>
     private async Task<Result<(AdvisoryContent Content, Audience Audience)>> CheckAsync(Caller caller, AdvisoryInput input, CancellationToken ct)
     {

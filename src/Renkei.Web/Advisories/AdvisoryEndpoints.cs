@@ -19,6 +19,8 @@ public static class AdvisoryEndpoints
             .WithSummary("Publish a draft: one delivery record per recipient organisation and their notifications, all at once or not at all.");
         advisories.MapPost("/{id:guid}/revisions", Revise).WithName("ReviseAdvisory")
             .WithSummary("A new revision of a published advisory with what changed; the audience may grow, not shrink.");
+        advisories.MapPost("/{id:guid}/withdraw", Withdraw).WithName("WithdrawAdvisory")
+            .WithSummary("Withdraw a published advisory with a reason: it stays readable, marked withdrawn, and its recipients are told.");
         advisories.MapGet("/{id:guid}/revisions", Revisions).WithName("ListAdvisoryRevisions").WithSummary("Every published revision with the fields it changed.");
         advisories.MapGet("/{id:guid}/deliveries", Deliveries).WithName("ListAdvisoryDeliveries")
             .WithSummary("Issuing organisation only: every recipient organisation's delivery, read, acknowledgement and response, with counts.");
@@ -61,6 +63,9 @@ public static class AdvisoryEndpoints
         }
         return ProblemResults.OkOr(await advisories.ReviseAsync(caller.Required, id, input.Advisory, input.ChangeNote, ct));
     }
+
+    private static async Task<Results<Ok<AdvisoryView>, ProblemHttpResult>> Withdraw(Guid id, WithdrawInput input, RequestCaller caller, AdvisoryService advisories, CancellationToken ct) =>
+        ProblemResults.OkOr(await advisories.WithdrawAsync(caller.Required, id, input, ct));
 
     private static async Task<Results<Ok<List<AdvisoryRevisionView>>, ProblemHttpResult>> Revisions(Guid id, RequestCaller caller, AdvisoryService advisories, CancellationToken ct) =>
         await advisories.RevisionsAsync(caller.Required, id, ct) is { } revisions ? TypedResults.Ok(revisions) : ProblemResults.NotFound("The advisory");

@@ -255,6 +255,37 @@ public abstract class AdvisoryApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task Withdraw_NeedsAReason_KeepsTheAdvisoryReadable_TellsRecipients_AndIsIssuerOnly()
+    {
+        var d = await DesksAsync();
+        var published = await PublishedAsync(d.Nisc, Advisory(title: "取り下げ確認用の注意喚起"));
+        var id = published.GetProperty("id").GetGuid();
+        var version = published.GetProperty("version").GetInt32();
+
+        (await ErrorsAsync(await d.Nisc.PostAsJsonAsync($"/api/v1/advisories/{id}/withdraw", new { version }))).ShouldContainKey("reason");
+        (await d.Operator.PostAsJsonAsync($"/api/v1/advisories/{id}/withdraw", new { version, reason = "誤報" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var withdrawn = await OkAsync(await d.Nisc.PostAsJsonAsync($"/api/v1/advisories/{id}/withdraw", new { version, reason = "対象製品の誤り" }));
+        withdrawn.GetProperty("state").GetString().ShouldBe("withdrawn");
+        (await d.Nisc.PostAsJsonAsync($"/api/v1/advisories/{id}/withdraw", new { version = withdrawn.GetProperty("version").GetInt32(), reason = "再" })).StatusCode
+            .ShouldBe(HttpStatusCode.Conflict);
+        (await OkAsync(await d.Operator.GetAsync($"/api/v1/advisories/{id}"))).GetProperty("state").GetString().ShouldBe("withdrawn");
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var told = false;
+        while (!told && DateTime.UtcNow < deadline)
+        {
+            var page = await OkAsync(await d.Operator.GetAsync("/api/v1/notifications?limit=200"));
+            told = page.GetProperty("items").EnumerateArray().Any(n => n.GetProperty("subjectId").GetGuid() == id && n.GetProperty("topic").GetString() == "advisory.withdrawn");
+            await Task.Delay(100);
+        }
+        told.ShouldBeTrue("recipients are told of the withdrawal");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RenkeiDbContext>();
+        var details = (await db.AuditEvents.SingleAsync(e => e.ResourceId == id.ToString("D") && e.Action == "withdraw")).Details!;
+        JsonDocument.Parse(details).RootElement.GetProperty("reason").GetString().ShouldBe("対象製品の誤り");
+    }
+
+    [Fact]
     public async Task Receipts_WakeOpenDashboards_AndAnAffectedResponseNotifiesTheIssuingDesk()
     {
         var d = await DesksAsync();

@@ -55,6 +55,15 @@ public sealed class DetailModel(AdvisoryService advisories, AdvisoryReceipts rec
         public string? ChangeNote { get; set; }
     }
 
+    [BindProperty]
+    public WithdrawForm Withdraw { get; set; } = new();
+
+    public sealed class WithdrawForm
+    {
+        public int? Version { get; set; }
+        public string? Reason { get; set; }
+    }
+
     /// <summary>The issuing organisation's desks change the advisory (the service decides again).</summary>
     public bool IsIssuer => Advisory.OwnerOrganisationId == Caller.OrganisationId && AdvisoryRemit.MayIssue(Caller);
 
@@ -85,6 +94,12 @@ public sealed class DetailModel(AdvisoryService advisories, AdvisoryReceipts rec
     {
         var result = await advisories.PublishAsync(Caller, id, new PublishInput { Version = Publish.Version, ChangeNote = Publish.ChangeNote }, ct);
         return result.Ok ? Done(id, L["Advisory.Published"], null) : await FailAsync(id, result.Problem!, "Publish", ct);
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct)
+    {
+        var result = await advisories.WithdrawAsync(Caller, id, new WithdrawInput { Version = Withdraw.Version, Reason = Withdraw.Reason }, ct);
+        return result.Ok ? Done(id, L["Advisory.WithdrawnFlash"], null) : await FailAsync(id, result.Problem!, "Withdraw", ct);
     }
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(Guid id, CancellationToken ct)
