@@ -81,31 +81,11 @@ public sealed class AdvisoryReceipts(RenkeiDbContext db, AccessPolicy access, Ad
             return null;
         }
         var all = db.AdvisoryDeliveries.AsNoTracking().Where(d => d.AdvisoryId == id);
-        var counts = await all.GroupBy(d => 1).Select(g => new DeliveryCounts(
-            g.Count(),
-            g.Count(d => d.FirstReadAt != null),
-            g.Count(d => d.AcknowledgedAt != null),
-            g.Count(d => d.Response == AdvisoryResponse.NotAffected),
-            g.Count(d => d.Response == AdvisoryResponse.Investigating),
-            g.Count(d => d.Response == AdvisoryResponse.Affected))).FirstOrDefaultAsync(ct) ?? new DeliveryCounts(0, 0, 0, 0, 0, 0);
-        var bySector = await all.Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new { d, Code = o.SectorCode ?? "" })
-            .GroupBy(x => x.Code)
-            .Select(g => new
-            {
-                g.Key,
-                Counts = new DeliveryCounts(g.Count(), g.Count(x => x.d.FirstReadAt != null), g.Count(x => x.d.AcknowledgedAt != null),
-                g.Count(x => x.d.Response == AdvisoryResponse.NotAffected), g.Count(x => x.d.Response == AdvisoryResponse.Investigating), g.Count(x => x.d.Response == AdvisoryResponse.Affected))
-            })
-            .ToListAsync(ct);
-        var byCeptoar = await all.Join(db.CeptoarMemberships, d => d.OrganisationId, m => m.OrganisationId, (d, m) => new { d, Code = m.CeptoarCode })
-            .GroupBy(x => x.Code)
-            .Select(g => new
-            {
-                g.Key,
-                Counts = new DeliveryCounts(g.Count(), g.Count(x => x.d.FirstReadAt != null), g.Count(x => x.d.AcknowledgedAt != null),
-                g.Count(x => x.d.Response == AdvisoryResponse.NotAffected), g.Count(x => x.d.Response == AdvisoryResponse.Investigating), g.Count(x => x.d.Response == AdvisoryResponse.Affected))
-            })
-            .ToListAsync(ct);
+        var bySector = await CountByAsync(all.Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new KeyedDelivery { Delivery = d, Code = o.SectorCode ?? "" }), ct);
+        var byCeptoar = await CountByAsync(all.Join(db.CeptoarMemberships, d => d.OrganisationId, m => m.OrganisationId, (d, m) => new KeyedDelivery { Delivery = d, Code = m.CeptoarCode }), ct);
+        // Every recipient has exactly one sector entry (possibly ""), so the totals are their sum.
+        var counts = bySector.Values.Aggregate(new DeliveryCounts(0, 0, 0, 0, 0, 0), (a, b) => new DeliveryCounts(a.Recipients + b.Recipients, a.Read + b.Read,
+            a.Acknowledged + b.Acknowledged, a.NotAffected + b.NotAffected, a.Investigating + b.Investigating, a.Affected + b.Affected));
         var sectorNames = await db.Sectors.AsNoTracking().ToDictionaryAsync(x => x.Code, x => (x.NameJa, x.NameEn), ct);
         var ceptoarNames = await db.Ceptoars.AsNoTracking().ToDictionaryAsync(x => x.Code, x => (x.NameJa, x.NameEn), ct);
         DeliveryGroup Group(string code, DeliveryCounts counts, Dictionary<string, (string NameJa, string NameEn)> names) =>
@@ -124,10 +104,29 @@ public sealed class AdvisoryReceipts(RenkeiDbContext db, AccessPolicy access, Ad
             .Select(r => new DeliveryView(r.o.Id, r.o.NameJa, r.o.NameEn, r.o.SectorCode, r.d.DeliveredAt, r.d.FirstReadAt, r.d.AcknowledgedAt, r.d.Response, r.d.ResponseNote, r.d.RespondedAt))
             .ToListAsync(ct);
         return new DeliveryReport(counts,
-            bySector.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Group(g.Key, g.Counts, sectorNames)).ToList(),
-            byCeptoar.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Group(g.Key, g.Counts, ceptoarNames)).ToList(),
+            bySector.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Group(g.Key, g.Value, sectorNames)).ToList(),
+            byCeptoar.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Group(g.Key, g.Value, ceptoarNames)).ToList(),
             items, offset, limit, matching);
     }
+
+    /// <summary>A delivery with the code it is counted under (its organisation's sector, or one of its CEPTOARs).</summary>
+    private sealed class KeyedDelivery
+    {
+        public required AdvisoryDelivery Delivery { get; init; }
+        public required string Code { get; init; }
+    }
+
+    /// <summary>The counts per code, in one grouped query.</summary>
+    private static async Task<Dictionary<string, DeliveryCounts>> CountByAsync(IQueryable<KeyedDelivery> rows, CancellationToken ct) =>
+        (await rows.GroupBy(x => x.Code)
+            .Select(g => new
+            {
+                g.Key,
+                Counts = new DeliveryCounts(g.Count(), g.Count(x => x.Delivery.FirstReadAt != null), g.Count(x => x.Delivery.AcknowledgedAt != null),
+                    g.Count(x => x.Delivery.Response == AdvisoryResponse.NotAffected), g.Count(x => x.Delivery.Response == AdvisoryResponse.Investigating),
+                    g.Count(x => x.Delivery.Response == AdvisoryResponse.Affected)),
+            })
+            .ToListAsync(ct)).ToDictionary(x => x.Key, x => x.Counts, StringComparer.Ordinal);
 
     private async Task<Result<AdvisoryDelivery>> MineAsync(Caller caller, Guid id, CancellationToken ct)
     {

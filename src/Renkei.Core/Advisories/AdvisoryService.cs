@@ -129,16 +129,12 @@ public sealed class AdvisoryService(
     /// <summary>Edits a draft. A published advisory changes by <see cref="ReviseAsync"/>, never silently.</summary>
     public async Task<Result<AdvisoryView>> UpdateAsync(Caller caller, Guid id, AdvisoryInput input, CancellationToken ct = default)
     {
-        var found = await EditableAsync(caller, id, input.Version, ct);
+        var found = await EditableAsync(caller, id, input.Version, AdvisoryState.Draft, "The advisory is published: change it with a revision that says what changed.", ct);
         if (!found.Ok)
         {
             return found.Problem!;
         }
         var advisory = found.Value!;
-        if (advisory.State != AdvisoryState.Draft)
-        {
-            return Problem.Conflict("The advisory is published: change it with a revision that says what changed.");
-        }
         var checkedInput = await CheckAsync(caller, input, ct);
         if (!checkedInput.Ok)
         {
@@ -160,16 +156,12 @@ public sealed class AdvisoryService(
             return Problem.Invalid(errors);
         }
         await using var unit = await UnitOfWork.BeginAsync(db, ct);
-        var found = await EditableAsync(caller, id, input.Version, ct);
+        var found = await EditableAsync(caller, id, input.Version, AdvisoryState.Draft, "The advisory is already published.", ct);
         if (!found.Ok)
         {
             return found.Problem!;
         }
         var advisory = found.Value!;
-        if (advisory.State != AdvisoryState.Draft)
-        {
-            return Problem.Conflict("The advisory is already published.");
-        }
         var now = Clock.UtcNow(time);
         advisory.State = AdvisoryState.Published;
         advisory.PublishedAt = now;
@@ -192,16 +184,12 @@ public sealed class AdvisoryService(
     public async Task<Result<AdvisoryView>> ReviseAsync(Caller caller, Guid id, AdvisoryInput input, string? changeNote, CancellationToken ct = default)
     {
         await using var unit = await UnitOfWork.BeginAsync(db, ct);
-        var found = await EditableAsync(caller, id, input.Version, ct);
+        var found = await EditableAsync(caller, id, input.Version, AdvisoryState.Published, "Only a published advisory is revised; edit the draft instead.", ct);
         if (!found.Ok)
         {
             return found.Problem!;
         }
         var advisory = found.Value!;
-        if (advisory.State != AdvisoryState.Published)
-        {
-            return Problem.Conflict("Only a published advisory is revised; edit the draft instead.");
-        }
         if (string.IsNullOrWhiteSpace(changeNote))
         {
             return Problem.Invalid("changeNote", "is required: say what changed");
@@ -256,16 +244,12 @@ public sealed class AdvisoryService(
             return Problem.Invalid(errors);
         }
         await using var unit = await UnitOfWork.BeginAsync(db, ct);
-        var found = await EditableAsync(caller, id, input.Version, ct);
+        var found = await EditableAsync(caller, id, input.Version, AdvisoryState.Published, "Only a published advisory is withdrawn.", ct);
         if (!found.Ok)
         {
             return found.Problem!;
         }
         var advisory = found.Value!;
-        if (advisory.State != AdvisoryState.Published)
-        {
-            return Problem.Conflict("Only a published advisory is withdrawn.");
-        }
         advisory.State = AdvisoryState.Withdrawn;
         advisory.UpdatedAt = Clock.UtcNow(time);
         advisory.Version++;
@@ -304,7 +288,8 @@ public sealed class AdvisoryService(
         return (content.Value!, audience.Value!);
     }
 
-    private async Task<Result<Advisory>> EditableAsync(Caller caller, Guid id, int? version, CancellationToken ct)
+    /// <summary>The advisory to change: the caller's organisation's, in the state the change needs, at the version the caller edited.</summary>
+    private async Task<Result<Advisory>> EditableAsync(Caller caller, Guid id, int? version, AdvisoryState state, string notInState, CancellationToken ct)
     {
         var advisory = await access.Advisories(caller).Include(a => a.Audience!).ThenInclude(a => a.Members).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (advisory is null)
@@ -318,6 +303,10 @@ public sealed class AdvisoryService(
         if (version is null)
         {
             return Problem.Invalid("version", "is required: send the version you are editing");
+        }
+        if (advisory.State != state)
+        {
+            return Problem.Conflict(notInState);
         }
         if (version != advisory.Version)
         {

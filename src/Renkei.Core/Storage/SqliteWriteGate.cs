@@ -57,53 +57,10 @@ public static class SqliteWriteGate
 
         // The writer's turn ends with the transaction: at commit or rollback, not only when the
         // object is disposed (code may write again, in a new transaction, before disposing it).
-        public void Commit()
-        {
-            try
-            {
-                inner.Commit();
-            }
-            finally
-            {
-                Release();
-            }
-        }
-
-        public async Task CommitAsync(CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                await inner.CommitAsync(cancellationToken);
-            }
-            finally
-            {
-                Release();
-            }
-        }
-
-        public void Rollback()
-        {
-            try
-            {
-                inner.Rollback();
-            }
-            finally
-            {
-                Release();
-            }
-        }
-
-        public async Task RollbackAsync(CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                await inner.RollbackAsync(cancellationToken);
-            }
-            finally
-            {
-                Release();
-            }
-        }
+        public void Commit() => Ending(inner.Commit);
+        public Task CommitAsync(CancellationToken cancellationToken = default) => EndingAsync(inner.CommitAsync(cancellationToken));
+        public void Rollback() => Ending(inner.Rollback);
+        public Task RollbackAsync(CancellationToken cancellationToken = default) => EndingAsync(inner.RollbackAsync(cancellationToken));
         public void CreateSavepoint(string name) => inner.CreateSavepoint(name);
         public Task CreateSavepointAsync(string name, CancellationToken cancellationToken = default) => inner.CreateSavepointAsync(name, cancellationToken);
         public void RollbackToSavepoint(string name) => inner.RollbackToSavepoint(name);
@@ -111,11 +68,13 @@ public static class SqliteWriteGate
         public void ReleaseSavepoint(string name) => inner.ReleaseSavepoint(name);
         public Task ReleaseSavepointAsync(string name, CancellationToken cancellationToken = default) => inner.ReleaseSavepointAsync(name, cancellationToken);
 
-        public void Dispose()
+        public void Dispose() => Ending(inner.Dispose);
+
+        public async ValueTask DisposeAsync()
         {
             try
             {
-                inner.Dispose();
+                await inner.DisposeAsync();
             }
             finally
             {
@@ -123,11 +82,23 @@ public static class SqliteWriteGate
             }
         }
 
-        public async ValueTask DisposeAsync()
+        private void Ending(Action end)
         {
             try
             {
-                await inner.DisposeAsync();
+                end();
+            }
+            finally
+            {
+                Release();
+            }
+        }
+
+        private async Task EndingAsync(Task end)
+        {
+            try
+            {
+                await end;
             }
             finally
             {
