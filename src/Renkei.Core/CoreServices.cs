@@ -53,11 +53,16 @@ public static class CoreServices
         services.AddScoped<Notifications.NotificationDispatcher>();
         services.AddScoped<Notifications.NotificationService>();
         services.AddOptions<Notifications.MailOptions>();
+        services.AddOptions<Advisories.AdvisoryOptions>();
+        services.AddOptions<Webhooks.WebhookOptions>();
         services.AddScoped<Reports.ReportAttachments>();
         services.AddScoped<Advisories.AdvisoryService>();
         services.AddScoped<Advisories.AdvisoryReceipts>();
         services.AddScoped<Advisories.AdvisoryRemit>();
         services.AddScoped<Advisories.AdvisoryNotifications>();
+        services.AddScoped<Advisories.AdvisoryRelay>();
+        services.AddScoped<Advisories.AdvisoryEscalation>();
+        services.AddScoped<Webhooks.WebhookService>();
         return services;
     }
 

@@ -9,6 +9,7 @@ using Renkei.Web.Infrastructure;
 using Renkei.Web.Notices;
 using Renkei.Web.Notifications;
 using Renkei.Web.Reports;
+using Renkei.Web.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -44,6 +45,7 @@ api.MapReportRuleEndpoints();
 api.MapConsolidationEndpoints();
 api.MapNotificationEndpoints();
 api.MapAdvisoryEndpoints();
+api.MapWebhookEndpoints();
 api.MapAuditEndpoints();
 
 app.MapPublicFeed();

@@ -180,12 +180,21 @@ public sealed class AccessPolicy(RenkeiDbContext db)
 
     /// <summary>
     /// Advisories: shareable records whose drafts stay with the issuing organisation until
-    /// published (the audience and TLP of a draft are not yet meant to reach anyone).
+    /// published (the audience and TLP of a draft are not yet meant to reach anyone). A relayed
+    /// advisory is read by those it has reached so far — the holders on the chain and the
+    /// organisations they relayed it to, never beyond its audience — so an operator sees it once
+    /// its CEPTOAR relays it, not before; a direct one by its audience, as the sharing model says.
     /// </summary>
     public IQueryable<Advisories.Advisory> Advisories(Caller? caller)
     {
         var org = caller?.OrganisationId;
-        return Shareable<Advisories.Advisory>(caller).Where(a => a.State != Renkei.Advisories.AdvisoryState.Draft || a.OwnerOrganisationId == org);
+        var direct = Shareable<Advisories.Advisory>(caller).Where(a => a.Distribution == Renkei.Advisories.AdvisoryDistribution.Direct).Select(a => a.Id);
+        var reached = db.AdvisoryDeliveries.Where(d => d.OrganisationId == org).Select(d => d.AdvisoryId);
+        return db.Advisories
+            .Where(a => a.State != Renkei.Advisories.AdvisoryState.Draft || a.OwnerOrganisationId == org)
+            .Where(a => direct.Contains(a.Id)
+                || (a.Distribution == Renkei.Advisories.AdvisoryDistribution.Relay
+                    && (a.Tlp == Tlp.Clear || (caller != null && (a.OwnerOrganisationId == org || reached.Contains(a.Id))))));
     }
 
     /// <summary>

@@ -28,6 +28,18 @@ public enum AdvisoryUrgency
     Emergency,
 }
 
+/// <summary>
+/// How a published advisory reaches its audience. Relayed advisories travel the chain NISC →
+/// ministry → CEPTOAR secretariat → operators, each holder deciding by the handling rules
+/// (<see cref="RelayRules"/>); direct ones reach every recipient at publish (emergency advisories
+/// always do: the hotline does not wait for relays).
+/// </summary>
+public enum AdvisoryDistribution
+{
+    Relay,
+    Direct,
+}
+
 public enum AdvisoryState
 {
     Draft,
@@ -48,6 +60,7 @@ public sealed class Advisory : IShareable
     public AdvisoryContent Content { get; set; } = new();
     public Tlp Tlp { get; set; }
     public AdvisoryUrgency Urgency { get; set; }
+    public AdvisoryDistribution Distribution { get; set; }
     public AdvisoryState State { get; set; }
     public Guid OwnerOrganisationId { get; set; }
     public Guid CreatedByUserId { get; set; }

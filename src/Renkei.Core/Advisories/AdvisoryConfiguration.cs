@@ -49,6 +49,8 @@ internal sealed class AdvisoryDeliveryConfiguration : IEntityTypeConfiguration<A
         // reads, acknowledgements and responses are audited as events of their own.
         b.HasAnnotation(AuditChanges.NotAudited, true);
         b.Property(x => x.ResponseNote).HasMaxLength(AdvisoryValidator.MaxResponseNote);
+        b.Property(x => x.RelayNote).HasMaxLength(AdvisoryValidator.MaxResponseNote);
+        b.Property(x => x.HoldReason).HasMaxLength(AdvisoryValidator.MaxChangeNote);
         b.HasOne<Advisory>().WithMany().HasForeignKey(x => x.AdvisoryId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.OrganisationId);

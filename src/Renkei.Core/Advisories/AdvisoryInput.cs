@@ -36,6 +36,9 @@ public sealed record AdvisoryInput
 
     public AdvisoryUrgency? Urgency { get; init; }
 
+    /// <summary>Relay down the chain or direct to every recipient; by default relayed when the TLP may be relayed and the advisory is not an emergency.</summary>
+    public AdvisoryDistribution? Distribution { get; init; }
+
     public IReadOnlyList<AudienceEntry>? Audience { get; init; }
 
     /// <summary>The version edited; required when editing.</summary>
@@ -62,12 +65,14 @@ public sealed record ResponseInput
     public string? Note { get; init; }
 }
 
+/// <param name="Relay">The caller's organisation's place in the relay chain, when it is a relay point.</param>
+/// <param name="RelayNotes">The notes of the holders the advisory passed through to reach the caller's organisation.</param>
 public sealed record AdvisoryView(
-    Guid Id, AdvisoryContent Content, Tlp Tlp, AdvisoryUrgency Urgency, AdvisoryState State,
+    Guid Id, AdvisoryContent Content, Tlp Tlp, AdvisoryUrgency Urgency, AdvisoryDistribution Distribution, AdvisoryState State,
     Guid OwnerOrganisationId, string OwnerNameJa, string OwnerNameEn,
     IReadOnlyList<AudienceEntryView> Audience,
     DateTime CreatedAt, DateTime UpdatedAt, DateTime? PublishedAt, int Version, int Revision,
-    MyDelivery? Delivery);
+    MyDelivery? Delivery, RelayPointView? Relay, IReadOnlyList<RelayNoteView> RelayNotes);
 
 /// <summary>The caller's own organisation's delivery record, when it is a recipient.</summary>
 public sealed record MyDelivery(DateTime DeliveredAt, DateTime? FirstReadAt, DateTime? AcknowledgedAt, AdvisoryResponse? Response, string? ResponseNote, DateTime? RespondedAt);
@@ -79,7 +84,8 @@ public sealed record AdvisoryRevisionView(int Number, AdvisoryContent Content, T
 
 /// <summary>One recipient organisation's delivery, as the issuer sees it.</summary>
 public sealed record DeliveryView(Guid OrganisationId, string NameJa, string NameEn, string? SectorCode,
-    DateTime DeliveredAt, DateTime? FirstReadAt, DateTime? AcknowledgedAt, AdvisoryResponse? Response, string? ResponseNote, DateTime? RespondedAt);
+    DateTime DeliveredAt, DateTime? FirstReadAt, DateTime? AcknowledgedAt, AdvisoryResponse? Response, string? ResponseNote, DateTime? RespondedAt,
+    Guid? ReceivedFromOrganisationId, RelayState? RelayState, DateTime? EscalatedAt);
 
 /// <summary>Counts over an advisory's recipients.</summary>
 public sealed record DeliveryCounts(int Recipients, int Read, int Acknowledged, int NotAffected, int Investigating, int Affected);
@@ -87,8 +93,10 @@ public sealed record DeliveryCounts(int Recipients, int Read, int Acknowledged, 
 /// <summary>Counts for one sector or CEPTOAR (an organisation in two CEPTOARs counts in both).</summary>
 public sealed record DeliveryGroup(string Code, string NameJa, string NameEn, DeliveryCounts Counts);
 
+/// <param name="RelayPoints">For a relayed advisory, each holder on the chain: relayed, held (why) or pending.</param>
+/// <param name="Escalated">Recipients whose emergency advisory was re-sent to their secondary contacts.</param>
 public sealed record DeliveryReport(DeliveryCounts Total, IReadOnlyList<DeliveryGroup> BySector, IReadOnlyList<DeliveryGroup> ByCeptoar,
-    IReadOnlyList<DeliveryView> Items, int Offset, int Limit, int Matching);
+    IReadOnlyList<DeliveryView> Items, int Offset, int Limit, int Matching, IReadOnlyList<RelayPointReport> RelayPoints, int Escalated);
 
 /// <summary>A new revision of a published advisory: the whole advisory as it now stands, and what changed.</summary>
 public sealed record RevisionInput

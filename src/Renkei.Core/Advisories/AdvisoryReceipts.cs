@@ -10,7 +10,7 @@ namespace Renkei.Advisories;
 /// organisation sees every recipient's record and the counts. A recipient sees only its own
 /// record, never another recipient's response.
 /// </summary>
-public sealed class AdvisoryReceipts(RenkeiDbContext db, AccessPolicy access, AdvisoryNotifications notifications, Notifications.NotificationSignal signal, TimeProvider time)
+public sealed class AdvisoryReceipts(RenkeiDbContext db, AccessPolicy access, AdvisoryNotifications notifications, AdvisoryRelay relay, Notifications.NotificationSignal signal, TimeProvider time)
 {
     /// <summary>Who may answer for the organisation: anyone but viewers and auditors.</summary>
     public static bool MayAnswer(Caller c) =>
@@ -73,7 +73,7 @@ public sealed class AdvisoryReceipts(RenkeiDbContext db, AccessPolicy access, Ad
     }
 
     /// <summary>Every recipient's record with the counts: the issuing organisation only (null for others, who get 404).</summary>
-    public async Task<DeliveryReport?> ReportAsync(Caller caller, Guid id, string? sector, bool? acknowledged, int offset, int limit, CancellationToken ct = default)
+    public async Task<DeliveryReport?> ReportAsync(Caller caller, Guid id, string? sector, bool? acknowledged, int offset, int limit, bool? escalated = null, CancellationToken ct = default)
     {
         var advisory = await access.Advisories(caller).AsNoTracking().Where(a => a.Id == id).Select(a => new { a.OwnerOrganisationId }).FirstOrDefaultAsync(ct);
         if (advisory is null || advisory.OwnerOrganisationId != caller.OrganisationId)
@@ -95,18 +95,23 @@ public sealed class AdvisoryReceipts(RenkeiDbContext db, AccessPolicy access, Ad
         {
             rows = rows.Where(r => r.o.SectorCode == sector);
         }
+        if (escalated is { } esc)
+        {
+            rows = esc ? rows.Where(r => r.d.EscalatedAt != null) : rows.Where(r => r.d.EscalatedAt == null);
+        }
         if (acknowledged is { } ack)
         {
             rows = ack ? rows.Where(r => r.d.AcknowledgedAt != null) : rows.Where(r => r.d.AcknowledgedAt == null);
         }
         var matching = await rows.CountAsync(ct);
         var items = await rows.OrderBy(r => r.o.SectorCode).ThenBy(r => r.o.NameJa).Skip(offset).Take(limit)
-            .Select(r => new DeliveryView(r.o.Id, r.o.NameJa, r.o.NameEn, r.o.SectorCode, r.d.DeliveredAt, r.d.FirstReadAt, r.d.AcknowledgedAt, r.d.Response, r.d.ResponseNote, r.d.RespondedAt))
+            .Select(r => new DeliveryView(r.o.Id, r.o.NameJa, r.o.NameEn, r.o.SectorCode, r.d.DeliveredAt, r.d.FirstReadAt, r.d.AcknowledgedAt, r.d.Response, r.d.ResponseNote, r.d.RespondedAt,
+                r.d.ReceivedFromOrganisationId, r.d.RelayState, r.d.EscalatedAt))
             .ToListAsync(ct);
         return new DeliveryReport(counts,
             bySector.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Group(g.Key, g.Value, sectorNames)).ToList(),
             byCeptoar.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Group(g.Key, g.Value, ceptoarNames)).ToList(),
-            items, offset, limit, matching);
+            items, offset, limit, matching, await relay.PointsAsync(id, ct), await all.CountAsync(d => d.EscalatedAt != null, ct));
     }
 
     /// <summary>A delivery with the code it is counted under (its organisation's sector, or one of its CEPTOARs).</summary>

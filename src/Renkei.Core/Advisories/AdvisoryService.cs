@@ -13,12 +13,9 @@ namespace Renkei.Advisories;
 /// <see cref="AccessPolicy.Advisories"/>.
 /// </summary>
 public sealed class AdvisoryService(
-    RenkeiDbContext db, AccessPolicy access, AudienceBuilder audiences, AdvisoryRemit remit, AdvisoryNotifications notifications, AuditTrail audit,
+    RenkeiDbContext db, AccessPolicy access, AudienceBuilder audiences, AdvisoryRemit remit, AdvisoryNotifications notifications, AdvisoryRelay relay, AuditTrail audit,
     Notifications.NotificationSignal signal, TimeProvider time)
 {
-    /// <summary>Rows per INSERT: 1,002 parameters, well under SQLite's and PostgreSQL's limits.</summary>
-    private const int DeliveryBatch = 1000;
-
     public async Task<Page<AdvisorySummary>> ListAsync(Caller? caller, int offset, int limit, CancellationToken ct = default)
     {
         var query = access.Advisories(caller).AsNoTracking();
@@ -105,6 +102,11 @@ public sealed class AdvisoryService(
             return checkedInput.Problem!;
         }
         var (content, audience) = checkedInput.Value;
+        var distribution = Distribution(input);
+        if (!distribution.Ok)
+        {
+            return distribution.Problem!;
+        }
         var now = Clock.UtcNow(time);
         var advisory = new Advisory
         {
@@ -112,6 +114,7 @@ public sealed class AdvisoryService(
             Content = content,
             Tlp = input.Tlp!.Value,
             Urgency = input.Urgency ?? AdvisoryUrgency.Normal,
+            Distribution = distribution.Value,
             State = AdvisoryState.Draft,
             OwnerOrganisationId = caller.OrganisationId,
             CreatedByUserId = caller.UserId,
@@ -140,7 +143,13 @@ public sealed class AdvisoryService(
         {
             return checkedInput.Problem!;
         }
+        var distribution = Distribution(input);
+        if (!distribution.Ok)
+        {
+            return distribution.Problem!;
+        }
         Apply(advisory, input, checkedInput.Value.Content, checkedInput.Value.Audience);
+        advisory.Distribution = distribution.Value;
         return await SaveAsync(caller, advisory, ct);
     }
 
@@ -204,6 +213,14 @@ public sealed class AdvisoryService(
             return checkedInput.Problem!;
         }
         var (content, audience) = checkedInput.Value;
+        if (input.Distribution is { } wanted && wanted != advisory.Distribution)
+        {
+            return Problem.Invalid("distribution", "cannot change once published");
+        }
+        if (input.Urgency is { } urgency && urgency != advisory.Urgency)
+        {
+            return Problem.Invalid("urgency", "cannot change once published: issue a new advisory");
+        }
         var kept = audience.Members.Select(m => (m.Kind, m.Key)).ToHashSet();
         if (advisory.Audience!.Members.Any(m => !kept.Contains((m.Kind, m.Key))))
         {
@@ -355,25 +372,54 @@ public sealed class AdvisoryService(
         PublishedAt = now,
     };
 
-    /// <summary>A delivery record for every organisation the audience reaches that has none yet; returns how many were added.</summary>
+    /// <summary>
+    /// How the advisory travels: as asked, else relayed when the handling rules let its TLP pass
+    /// every hop, else direct. Emergency advisories go to every recipient at once.
+    /// </summary>
+    private static Result<AdvisoryDistribution> Distribution(AdvisoryInput input)
+    {
+        var urgency = input.Urgency ?? AdvisoryUrgency.Normal;
+        var relayable = RelayRules.Instance.Relayable(input.Tlp!.Value);
+        if (input.Distribution is not AdvisoryDistribution.Relay)
+        {
+            return input.Distribution ?? (urgency == AdvisoryUrgency.Normal && relayable ? AdvisoryDistribution.Relay : AdvisoryDistribution.Direct);
+        }
+        if (urgency == AdvisoryUrgency.Emergency)
+        {
+            return Problem.Invalid("distribution", "must be direct for an emergency advisory: the hotline reaches every recipient at once");
+        }
+        if (!relayable)
+        {
+            return Problem.Invalid("distribution", Text.T("must be direct: the relay chain's handling rules do not pass TLP:{0} on", Notifications.NotificationMail.TlpLabel(input.Tlp.Value)));
+        }
+        return AdvisoryDistribution.Relay;
+    }
+
+    /// <summary>
+    /// Delivery records for the organisations the advisory now reaches that have none yet: every
+    /// recipient when direct, the chain's first hop when relayed. Returns how many were added.
+    /// </summary>
     private async Task<int> DeliverAsync(Advisory advisory, DateTime now, CancellationToken ct)
     {
         // The audience's entries must be in the database for the query that expands them.
         await db.SaveChangesAsync(ct);
-        var recipients = await AdvisoryRecipients.OfAsync(db, advisory.AudienceId, advisory.OwnerOrganisationId, ct);
+        var issuer = advisory.OwnerOrganisationId;
         var already = db.AdvisoryDeliveries.Where(d => d.AdvisoryId == advisory.Id).Select(d => d.OrganisationId);
-        var ids = await recipients.Where(o => !already.Contains(o)).ToListAsync(ct);
-        // An all-CI advisory reaches thousands of organisations: multi-row INSERTs rather than one
-        // tracked entity per row (six times slower on SQLite). Only placeholders are built into
-        // the text; every value is a parameter, typed by EF Core's mapping for the provider.
-        foreach (var chunk in ids.Chunk(DeliveryBatch))
+        if (advisory.Distribution == AdvisoryDistribution.Direct)
         {
-            var values = string.Join(",", chunk.Select((_, i) => $"({{0}}, {{{i + 2}}}, {{1}})"));
-            object[] parameters = [advisory.Id, now, .. chunk.Cast<object>()];
-            var sql = "INSERT INTO advisory_deliveries (advisory_id, organisation_id, delivered_at) VALUES " + values;
-            await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+            var recipients = await AdvisoryRecipients.OfAsync(db, advisory.AudienceId, issuer, ct);
+            var ids = await recipients.Where(o => !already.Contains(o)).ToListAsync(ct);
+            await DeliveryRows.InsertAsync(db, advisory.Id, ids, now, issuer, null, ct);
+            return ids.Count;
         }
-        return ids.Count;
+        var chain = await AdvisoryChain.BuildAsync(db, advisory.AudienceId, issuer, ct);
+        var delivered = (await already.ToListAsync(ct)).ToHashSet();
+        var first = chain.FirstHop.Where(o => !delivered.Contains(o)).ToList();
+        var holders = first.Where(o => chain.HolderStage(o) is not null).ToList();
+        await DeliveryRows.InsertAsync(db, advisory.Id, holders, now, issuer, RelayState.Pending, ct);
+        await DeliveryRows.InsertAsync(db, advisory.Id, first.Except(holders).ToList(), now, issuer, null, ct);
+        await AdvisoryRelay.ReopenAsync(db, advisory.Id, chain, delivered, ct);
+        return first.Count;
     }
 
     private async Task<AdvisoryView> ViewAsync(Caller? caller, Advisory advisory, CancellationToken ct)
@@ -384,8 +430,11 @@ public sealed class AdvisoryService(
             .Where(d => d.AdvisoryId == advisory.Id && d.OrganisationId == caller.OrganisationId)
             .Select(d => new MyDelivery(d.DeliveredAt, d.FirstReadAt, d.AcknowledgedAt, d.Response, d.ResponseNote, d.RespondedAt))
             .FirstOrDefaultAsync(ct);
-        return new AdvisoryView(advisory.Id, advisory.Content, advisory.Tlp, advisory.Urgency, advisory.State,
+        var relayed = caller is not null && mine is not null && advisory.Distribution == AdvisoryDistribution.Relay;
+        return new AdvisoryView(advisory.Id, advisory.Content, advisory.Tlp, advisory.Urgency, advisory.Distribution, advisory.State,
             advisory.OwnerOrganisationId, owner.NameJa, owner.NameEn, audience,
-            advisory.CreatedAt, advisory.UpdatedAt, advisory.PublishedAt, advisory.Version, advisory.Revision, mine);
+            advisory.CreatedAt, advisory.UpdatedAt, advisory.PublishedAt, advisory.Version, advisory.Revision, mine,
+            relayed ? await relay.PointAsync(caller!.OrganisationId, advisory, ct) : null,
+            relayed ? await relay.NotesAsync(advisory.Id, caller!.OrganisationId, ct) : []);
     }
 }

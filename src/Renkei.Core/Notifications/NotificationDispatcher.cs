@@ -8,7 +8,7 @@ using Renkei.Storage;
 namespace Renkei.Notifications;
 
 /// <summary>
-/// Turns pending <see cref="NotificationEvent"/>s into in-app notifications and queued e-mails,
+/// Turns pending <see cref="NotificationEvent"/>s into in-app notifications, queued e-mails and webhook calls,
 /// one event per transaction: the event is claimed, its deliveries written and the claim kept
 /// together, so an event is dispatched exactly once even with several hosts running.
 /// </summary>
@@ -27,13 +27,15 @@ public sealed class NotificationDispatcher(
             .Select(e => e.Id).Take(batch).ToListAsync(ct);
         var delivered = 0;
         var mailed = 0;
+        var called = 0;
         foreach (var id in ids)
         {
             try
             {
-                var (notifications, emails) = await DispatchAsync(id, ct);
+                var (notifications, emails, webhooks) = await DispatchAsync(id, ct);
                 delivered += notifications;
                 mailed += emails;
+                called += webhooks;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -52,23 +54,28 @@ public sealed class NotificationDispatcher(
         {
             signal.MailQueued();
         }
+        if (called > 0)
+        {
+            signal.WebhooksQueued();
+        }
         return ids.Count;
     }
 
-    private async Task<(int Notifications, int Emails)> DispatchAsync(Guid id, CancellationToken ct)
+    private async Task<(int Notifications, int Emails, int Webhooks)> DispatchAsync(Guid id, CancellationToken ct)
     {
         var now = Clock.UtcNow(time);
         await using var transaction = await db.BeginWriteAsync(ct);
         var claimed = await db.NotificationEvents.Where(e => e.Id == id && e.DispatchedAt == null).ExecuteUpdateAsync(s => s.SetProperty(e => e.DispatchedAt, now), ct);
         if (claimed == 0)
         {
-            return (0, 0); // another host took it
+            return (0, 0, 0); // another host took it
         }
         var evt = await db.NotificationEvents.AsNoTracking().FirstAsync(e => e.Id == id, ct);
         var known = evt.Topic.StartsWith("report.", StringComparison.Ordinal) || evt.Topic.StartsWith("advisory.", StringComparison.Ordinal);
-        IReadOnlyList<Delivery> deliveries = evt.Topic.StartsWith("report.", StringComparison.Ordinal) ? await reports.ComposeAsync(evt, ct)
+        var composed = evt.Topic.StartsWith("report.", StringComparison.Ordinal) ? Composed.Only(await reports.ComposeAsync(evt, ct))
             : evt.Topic.StartsWith("advisory.", StringComparison.Ordinal) ? await advisories.ComposeAsync(evt, ct)
-            : [];
+            : Composed.Only([]);
+        var deliveries = composed.Deliveries;
         if (!known)
         {
             log.LogWarning("Notification event {EventId} has an unknown topic {Topic}; nobody was notified", id, evt.Topic);
@@ -92,23 +99,49 @@ public sealed class NotificationDispatcher(
             });
             if (mail.Value.Enabled && d.Mail is { } m)
             {
-                db.OutboundEmails.Add(new OutboundEmail
-                {
-                    Id = Guid.CreateVersion7(),
-                    DeliveryKey = $"{id:N}:{d.UserId:N}",
-                    ToAddress = m.To,
-                    Subject = Truncate(m.Subject, 500),
-                    Body = m.Body,
-                    CreatedAt = now,
-                    NextAttemptAt = now,
-                });
+                Queue($"{id:N}:{d.UserId:N}", m, now);
                 emails++;
             }
+        }
+        if (mail.Value.Enabled)
+        {
+            foreach (var c in composed.ContactMails)
+            {
+                Queue(c.Key, c.Mail, now);
+                emails++;
+            }
+        }
+        foreach (var w in composed.Webhooks)
+        {
+            db.OutboundWebhooks.Add(new Webhooks.OutboundWebhook
+            {
+                Id = Guid.CreateVersion7(),
+                DeliveryKey = w.Key,
+                SubscriptionId = w.SubscriptionId,
+                Topic = w.Topic,
+                Payload = w.Payload,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        return (deliveries.Count, emails);
+        return (deliveries.Count, emails, composed.Webhooks.Count);
+    }
+
+    private void Queue(string key, Mail m, DateTime now)
+    {
+        db.OutboundEmails.Add(new OutboundEmail
+        {
+            Id = Guid.CreateVersion7(),
+            DeliveryKey = key,
+            ToAddress = m.To,
+            Subject = Truncate(m.Subject, 500),
+            Body = m.Body,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

@@ -51,6 +51,8 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Advisories.Advisory> Advisories => Set<Advisories.Advisory>();
     public DbSet<Advisories.AdvisoryRevision> AdvisoryRevisions => Set<Advisories.AdvisoryRevision>();
     public DbSet<Advisories.AdvisoryDelivery> AdvisoryDeliveries => Set<Advisories.AdvisoryDelivery>();
+    public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
+    public DbSet<Webhooks.OutboundWebhook> OutboundWebhooks => Set<Webhooks.OutboundWebhook>();
 
     public AuditActor Actor => auditScope.Actor;
 
@@ -155,6 +157,8 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
         configurationBuilder.Properties<Advisories.AdvisoryUrgency>().HaveConversion<EnumTextConverter<Advisories.AdvisoryUrgency>>().HaveMaxLength(20);
         configurationBuilder.Properties<Advisories.AdvisoryState>().HaveConversion<EnumTextConverter<Advisories.AdvisoryState>>().HaveMaxLength(20);
         configurationBuilder.Properties<Advisories.AdvisoryResponse>().HaveConversion<EnumTextConverter<Advisories.AdvisoryResponse>>().HaveMaxLength(20);
+        configurationBuilder.Properties<Advisories.AdvisoryDistribution>().HaveConversion<EnumTextConverter<Advisories.AdvisoryDistribution>>().HaveMaxLength(20);
+        configurationBuilder.Properties<Advisories.RelayState>().HaveConversion<EnumTextConverter<Advisories.RelayState>>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

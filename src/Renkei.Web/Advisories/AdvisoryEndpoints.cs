@@ -24,6 +24,8 @@ public static class AdvisoryEndpoints
         advisories.MapGet("/{id:guid}/revisions", Revisions).WithName("ListAdvisoryRevisions").WithSummary("Every published revision with the fields it changed.");
         advisories.MapGet("/{id:guid}/deliveries", Deliveries).WithName("ListAdvisoryDeliveries")
             .WithSummary("Issuing organisation only: every recipient organisation's delivery, read, acknowledgement and response, with counts.");
+        advisories.MapPost("/{id:guid}/relay", Relay).WithName("RelayAdvisory")
+            .WithSummary("A relay point (ministry, CEPTOAR secretariat) relays the advisory down the chain, as is or with a note, to all or some of its next hop, or holds it with a reason — as the hop's handling rules allow.");
         advisories.MapPost("/{id:guid}/acknowledge", Acknowledge).WithName("AcknowledgeAdvisory").WithSummary("Acknowledge receipt for the caller's organisation.");
         advisories.MapPost("/{id:guid}/response", Respond).WithName("RespondToAdvisory")
             .WithSummary("The caller's organisation's response: not_affected, investigating or affected, with a note.");
@@ -67,17 +69,20 @@ public static class AdvisoryEndpoints
     private static async Task<Results<Ok<AdvisoryView>, ProblemHttpResult>> Withdraw(Guid id, WithdrawInput input, RequestCaller caller, AdvisoryService advisories, CancellationToken ct) =>
         ProblemResults.OkOr(await advisories.WithdrawAsync(caller.Required, id, input, ct));
 
+    private static async Task<Results<Ok<RelayPointView>, ProblemHttpResult>> Relay(Guid id, RelayInput input, RequestCaller caller, AdvisoryRelay relay, CancellationToken ct) =>
+        ProblemResults.OkOr(await relay.DecideAsync(caller.Required, id, input, ct));
+
     private static async Task<Results<Ok<List<AdvisoryRevisionView>>, ProblemHttpResult>> Revisions(Guid id, RequestCaller caller, AdvisoryService advisories, CancellationToken ct) =>
         await advisories.RevisionsAsync(caller.Required, id, ct) is { } revisions ? TypedResults.Ok(revisions) : ProblemResults.NotFound("The advisory");
 
     private static async Task<Results<Ok<DeliveryReport>, ProblemHttpResult>> Deliveries(Guid id, RequestCaller caller, AdvisoryReceipts receipts, CancellationToken ct,
-        string? sector = null, bool? acknowledged = null, int offset = 0, int limit = ApiConventions.DefaultLimit)
+        string? sector = null, bool? acknowledged = null, bool? escalated = null, int offset = 0, int limit = ApiConventions.DefaultLimit)
     {
         if (ApiConventions.CheckPaging(offset, limit) is { } paging)
         {
             return ProblemResults.From(paging);
         }
-        return await receipts.ReportAsync(caller.Required, id, sector, acknowledged, offset, limit, ct) is { } report ? TypedResults.Ok(report) : ProblemResults.NotFound("The advisory");
+        return await receipts.ReportAsync(caller.Required, id, sector, acknowledged, offset, limit, escalated, ct) is { } report ? TypedResults.Ok(report) : ProblemResults.NotFound("The advisory");
     }
 
     private static async Task<Results<Ok<MyDelivery>, ProblemHttpResult>> Acknowledge(Guid id, RequestCaller caller, AdvisoryReceipts receipts, CancellationToken ct) =>

@@ -11,7 +11,16 @@ public static class NotificationSetup
             .Validate(o => !o.Enabled || System.Net.Mail.MailAddress.TryCreate(o.From, out _), "Renkei:Mail:From must be an e-mail address.")
             .Validate(o => o.SmtpPort is > 0 and < 65536, "Renkei:Mail:SmtpPort must be a TCP port.")
             .ValidateOnStart();
+        services.AddOptions<Renkei.Advisories.AdvisoryOptions>().Bind(configuration.GetSection("Renkei:Advisories"))
+            .Validate(o => o.EscalateAfter > TimeSpan.Zero && o.EscalationSweep > TimeSpan.Zero, "Renkei:Advisories:EscalateAfter and EscalationSweep must be positive durations.")
+            .ValidateOnStart();
+        services.AddOptions<Renkei.Webhooks.WebhookOptions>().Bind(configuration.GetSection("Renkei:Webhooks"))
+            .Validate(o => o.MaxAttempts > 0 && o.Timeout > TimeSpan.Zero, "Renkei:Webhooks:MaxAttempts and Timeout must be positive.")
+            .ValidateOnStart();
         services.AddSingleton<SmtpMailer>();
+        services.AddSingleton<Webhooks.WebhookSender>();
+        services.AddHostedService<Webhooks.WebhookWorker>();
+        services.AddHostedService<Advisories.EscalationWorker>();
         services.AddHostedService<NotificationWorker>();
         services.AddHostedService<MailWorker>();
         return services;

@@ -31,7 +31,7 @@ public abstract class AdvisoryApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     private static object Advisory(string title = "VPN 機器の脆弱性を悪用する攻撃について（注意喚起）", string tlp = "amber", object[]? audience = null, int? version = null,
-        string[]? references = null, string urgency = "normal") => new
+        string[]? references = null, string urgency = "normal", string? distribution = "direct") => new
         {
             kind = "alert",
             title,
@@ -43,6 +43,7 @@ public abstract class AdvisoryApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
             references = references ?? ["https://www.nisc.go.jp/"],
             tlp,
             urgency,
+            distribution,
             audience = audience ?? new object[] { new { kind = "sector", key = "electricity" }, new { kind = "sector", key = "telecom" } },
             version,
         };

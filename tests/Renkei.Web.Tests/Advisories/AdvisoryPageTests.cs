@@ -56,6 +56,7 @@ public abstract class AdvisoryPageTests<TApp>(TApp app) : IClassFixture<TApp> wh
             .Set("Input.ValidFrom", Jst(DateTime.UtcNow))
             .Set("Input.ValidUntil", Jst(DateTime.UtcNow.AddDays(30)))
             .Set("Input.Tlp", "Amber")
+            .Set("Input.Distribution", "Direct")
             .Set("Input.Audience[0].Kind", "Sector")
             .Set("Input.Audience[0].Key", "electricity")
             .Set("Input.Audience[1].Kind", "Sector")

@@ -66,6 +66,9 @@ public sealed partial class LocalisationTests
         Check<Renkei.Reports.IncidentState>();
         Check<Renkei.Advisories.AdvisoryKind>();
         Check<Renkei.Advisories.AdvisoryUrgency>();
+        Check<Renkei.Advisories.AdvisoryDistribution>();
+        Check<Renkei.Advisories.RelayState>();
+        Check<Renkei.Advisories.RelayStage>();
         Check<Renkei.Advisories.AdvisoryState>();
         Check<Renkei.Advisories.AdvisoryResponse>();
         // Keys the report pages build from data: route and stage explanations, severity levels, timeline events.

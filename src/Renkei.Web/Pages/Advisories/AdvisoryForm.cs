@@ -33,6 +33,9 @@ public sealed class AdvisoryForm
     public string? ValidUntil { get; set; }
     public Tlp? Tlp { get; set; }
     public AdvisoryUrgency? Urgency { get; set; }
+
+    /// <summary>Unset: relayed when the TLP may be relayed and it is not an emergency, else direct.</summary>
+    public AdvisoryDistribution? Distribution { get; set; }
     public List<AudienceRow> Audience { get; set; } = [];
     public int? Version { get; set; }
 
@@ -71,6 +74,7 @@ public sealed class AdvisoryForm
             ValidUntil = until,
             Tlp = Tlp,
             Urgency = Urgency,
+            Distribution = Distribution,
             Audience = audience.Select(x => new AudienceEntry { Kind = x.row.Kind, Key = x.row.Key?.Trim() }).ToList(),
             Version = Version,
         };
@@ -99,6 +103,7 @@ public sealed class AdvisoryForm
         ValidUntil = ContentForm.Jst(view.Content.ValidUntil),
         Tlp = view.Tlp,
         Urgency = view.Urgency,
+        Distribution = view.Distribution,
         Audience = view.Audience.Select(a => new AudienceRow { Kind = a.Kind, Key = a.Kind == AudienceKind.AllCi ? null : a.Key }).ToList(),
         Version = view.Version,
     };

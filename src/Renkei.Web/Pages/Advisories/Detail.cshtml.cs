@@ -171,7 +171,7 @@ public sealed class DetailModel(AdvisoryService advisories, AdvisoryReceipts rec
         Revisions = await advisories.RevisionsAsync(Caller, advisory.Id, ct) ?? [];
         if (advisory.State != AdvisoryState.Draft)
         {
-            Deliveries = await receipts.ReportAsync(Caller, advisory.Id, string.IsNullOrEmpty(Sector) ? null : Sector, Pending ? false : null, Math.Max(0, Offset), DeliveryPageSize, ct);
+            Deliveries = await receipts.ReportAsync(Caller, advisory.Id, string.IsNullOrEmpty(Sector) ? null : Sector, Pending ? false : null, Math.Max(0, Offset), DeliveryPageSize, ct: ct);
         }
         if (advisory.Urgency == AdvisoryUrgency.Emergency)
         {
