@@ -38,6 +38,9 @@ public sealed class BrowserApp : IAsyncLifetime
             ["RENKEI_DATA_DIR"] = _dataDirectory,
             ["RENKEI_ADMIN_EMAIL"] = RenkeiApp.AdminEmail,
             ["RENKEI_ADMIN_PASSWORD"] = RenkeiApp.AdminPassword,
+            // Emergency advisories escalate within seconds here, so a test can watch it happen.
+            ["Renkei:Advisories:EscalateAfter"] = "00:00:03",
+            ["Renkei:Advisories:EscalationSweep"] = "00:00:01",
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

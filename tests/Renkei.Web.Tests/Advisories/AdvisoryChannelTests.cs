@@ -44,8 +44,14 @@ public abstract class AdvisoryChannelTests<TApp>(TApp app) : IClassFixture<TApp>
         var db = scope.ServiceProvider.GetRequiredService<RenkeiDbContext>();
         db.PointsOfContact.Add(new PointOfContact
         {
-            Id = Guid.CreateVersion7(), OrganisationId = organisationId, Priority = priority, Name = "当番", Email = email, Phone = phone,
-            CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            Id = Guid.CreateVersion7(),
+            OrganisationId = organisationId,
+            Priority = priority,
+            Name = "当番",
+            Email = email,
+            Phone = phone,
+            CreatedAt = DateTime.UtcNow,
+            UpdatedAt = DateTime.UtcNow,
         });
         await db.SaveChangesAsync();
     }
@@ -158,7 +164,10 @@ public abstract class AdvisoryChannelTests<TApp>(TApp app) : IClassFixture<TApp>
         // RED to a named person of the same organisation: an in-app notice, and no webhook call at all.
         var red = await PublishAsync(desk, new
         {
-            kind = "alert", title = "RED の件名", summary = "RED の概要", tlp = "red",
+            kind = "alert",
+            title = "RED の件名",
+            summary = "RED の概要",
+            tlp = "red",
             audience = new[] { new { kind = "user", key = memberCaller.UserId.ToString("D") } },
         });
         var deadline = DateTime.UtcNow.AddSeconds(20);

@@ -13,7 +13,7 @@ namespace Renkei.Web.Pages.Advisories;
 /// organisation follows every recipient's delivery. Who sees and may do what is decided by the
 /// services; each form here posts to the same service the API uses.
 /// </summary>
-public sealed class DetailModel(AdvisoryService advisories, AdvisoryReceipts receipts, DirectoryQueries directory, NotificationService notifications) : RenkeiPageModel
+public sealed class DetailModel(AdvisoryService advisories, AdvisoryReceipts receipts, AdvisoryRelay relay, DirectoryQueries directory, NotificationService notifications) : RenkeiPageModel
 {
     public const int DeliveryPageSize = 50;
 
@@ -58,6 +58,16 @@ public sealed class DetailModel(AdvisoryService advisories, AdvisoryReceipts rec
     [BindProperty]
     public WithdrawForm Withdraw { get; set; } = new();
 
+    [BindProperty]
+    public RelayForm Relay { get; set; } = new();
+
+    public sealed class RelayForm
+    {
+        public RelayDecision? Action { get; set; }
+        public string? Note { get; set; }
+        public string? Reason { get; set; }
+    }
+
     public sealed class WithdrawForm
     {
         public int? Version { get; set; }
@@ -101,6 +111,17 @@ public sealed class DetailModel(AdvisoryService advisories, AdvisoryReceipts rec
         var result = await advisories.WithdrawAsync(Caller, id, new WithdrawInput { Version = Withdraw.Version, Reason = Withdraw.Reason }, ct);
         return result.Ok ? Done(id, L["Advisory.WithdrawnFlash"], null) : await FailAsync(id, result.Problem!, "Withdraw", ct);
     }
+
+    public async Task<IActionResult> OnPostRelayAsync(Guid id, CancellationToken ct)
+    {
+        var result = await relay.DecideAsync(Caller, id, new RelayInput { Action = Relay.Action, Note = Relay.Note, Reason = Relay.Reason }, ct);
+        return result.Ok
+            ? Done(id, result.Value!.State == RelayState.Held ? L["Advisory.HeldFlash"] : L["Advisory.RelayedFlash"], "relay")
+            : await FailAsync(id, result.Problem!, "Relay", ct);
+    }
+
+    /// <summary>A desk of a relay point may relay or hold (the service decides again).</summary>
+    public bool CanRelay => Advisory.Relay is not null && AdvisoryRelay.MayRelay(Caller) && Advisory.State == AdvisoryState.Published;
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(Guid id, CancellationToken ct)
     {

@@ -7,11 +7,11 @@ using Renkei.Web.Infrastructure;
 namespace Renkei.Web.Pages.Reports;
 
 /// <summary>A new report or a draft: content and route; saved as a draft, or sent as the first report (速報).</summary>
-public sealed class EditModel(ReportService reports, ReportQueries queries, DirectoryQueries directory) : ReportFormPageModel(directory)
+public sealed class EditModel(ReportService reports, ReportQueries queries, DirectoryQueries directory, Renkei.Advisories.AdvisoryService advisories) : ReportFormPageModel(directory)
 {
     public Guid? Id { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid? id, Guid? fromAdvisory, CancellationToken ct)
     {
         if (id is null)
         {
@@ -25,6 +25,13 @@ public sealed class EditModel(ReportService reports, ReportQueries queries, Dire
                 Route = ReportRoute.Ministry,
                 Tlp = Tlp.Amber,
             };
+            // "Affected" by an advisory: start from what the advisory says (read through the sharing policy like any read).
+            if (fromAdvisory is { } advisoryId && await advisories.GetAsync(Caller, advisoryId, ct) is { } advisory)
+            {
+                Input.Content.Title = L["Report.FromAdvisoryTitle", advisory.Content.Title];
+                Input.Content.Status = L["Report.FromAdvisoryStatus", advisory.Content.Title, $"/Advisories/{advisory.Id:D}"];
+                Input.Content.Indicators = advisory.Content.Indicators.Select(i => new IndicatorRow { Type = i.Type, Value = i.Value, Note = i.Note }).ToList();
+            }
             await LoadChoicesAsync(false, ct);
             return Page();
         }
