@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Renkei.Access;
 using Renkei.Audit;
+using Renkei.ContactChecks;
 using Renkei.Directory;
 using Renkei.Directory.Csv;
 using Renkei.Identity;
@@ -58,6 +59,7 @@ public static class CoreServices
         services.AddScoped<Advisories.AdvisoryReceipts>();
         services.AddScoped<Advisories.AdvisoryRemit>();
         services.AddScoped<Advisories.AdvisoryNotifications>();
+        services.AddContactChecks();
         return services;
     }
 

@@ -51,6 +51,9 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Advisories.Advisory> Advisories => Set<Advisories.Advisory>();
     public DbSet<Advisories.AdvisoryRevision> AdvisoryRevisions => Set<Advisories.AdvisoryRevision>();
     public DbSet<Advisories.AdvisoryDelivery> AdvisoryDeliveries => Set<Advisories.AdvisoryDelivery>();
+    public DbSet<ContactChecks.ContactCheck> ContactChecks => Set<ContactChecks.ContactCheck>();
+    public DbSet<ContactChecks.ContactCheckRound> ContactCheckRounds => Set<ContactChecks.ContactCheckRound>();
+    public DbSet<ContactChecks.ContactCheckTarget> ContactCheckTargets => Set<ContactChecks.ContactCheckTarget>();
 
     public AuditActor Actor => auditScope.Actor;
 
