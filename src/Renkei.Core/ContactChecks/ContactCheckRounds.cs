@@ -20,8 +20,8 @@ namespace Renkei.ContactChecks;
 /// wakes, exactly one transaction moves the count and the others update nothing and start nothing.
 /// The unique (check, number) index and the outbox's unique delivery key guard behind it.
 /// </remarks>
-public sealed class ContactCheckRounds(RenkeiDbContext db, AuditTrail audit, IOptions<MailOptions> mail, NotificationSignal signal, TimeProvider time,
-    ILogger<ContactCheckRounds> log)
+public sealed class ContactCheckRounds(RenkeiDbContext db, AuditTrail audit, ContactCheckNotifications notifications, IOptions<MailOptions> mail, NotificationSignal signal,
+    TimeProvider time, ILogger<ContactCheckRounds> log)
 {
     /// <summary>Starts the rounds that are due; returns how many started.</summary>
     public async Task<int> StartDueAsync(int batch = 20, CancellationToken ct = default)
@@ -79,14 +79,22 @@ public sealed class ContactCheckRounds(RenkeiDbContext db, AuditTrail audit, IOp
             DeadlineAt = now.AddHours(check.DeadlineHours),
         };
         db.ContactCheckRounds.Add(round);
-        var (organisations, contacts, mailed) = await TargetAsync(check, round, ct);
+        var (organisations, contacts, _) = await TargetAsync(check, round, ct);
+        notifications.Raise(check, round);
         await audit.RecordAsync("send", "contact_checks", check.Id.ToString("D"), new { round = round.Number, organisations, contacts, scheduled = due is not null }, ct);
         await unit.CommitAsync(ct);
-        if (owned && mailed > 0)
+        if (owned)
         {
-            signal.MailQueued();
+            Announce();
         }
         return round;
+    }
+
+    /// <summary>Wakes the mailer and the dispatcher once a round is committed (they poll anyway, only later).</summary>
+    public void Announce()
+    {
+        signal.MailQueued();
+        signal.EventsRaised();
     }
 
     /// <summary>

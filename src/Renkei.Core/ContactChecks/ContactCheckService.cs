@@ -3,7 +3,6 @@ using Renkei.Access;
 using Renkei.Advisories;
 using Renkei.Audit;
 using Renkei.Common;
-using Renkei.Notifications;
 using Renkei.Storage;
 
 namespace Renkei.ContactChecks;
@@ -15,7 +14,7 @@ namespace Renkei.ContactChecks;
 /// </summary>
 public sealed class ContactCheckService(
     RenkeiDbContext db, AccessPolicy access, AudienceBuilder audiences, AdvisoryRemit remit, ContactCheckRounds rounds, ContactCheckQueries queries,
-    AuditTrail audit, NotificationSignal signal, TimeProvider time)
+    AuditTrail audit, TimeProvider time)
 {
     public async Task<Result<ContactCheckView>> CreateAsync(Caller caller, ContactCheckInput input, CancellationToken ct = default)
     {
@@ -61,7 +60,7 @@ public sealed class ContactCheckService(
         }
         if (round is not null)
         {
-            signal.MailQueued();
+            rounds.Announce();
         }
         return (await queries.GetAsync(caller, check.Id, ct))!;
     }

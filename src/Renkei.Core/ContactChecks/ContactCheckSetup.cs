@@ -11,6 +11,7 @@ public static class ContactCheckSetup
         services.AddScoped<ContactCheckQueries>();
         services.AddScoped<ContactCheckConfirmations>();
         services.AddScoped<ContactCheckReports>();
+        services.AddScoped<ContactCheckNotifications>();
         return services;
     }
 }

@@ -294,6 +294,27 @@ public abstract class ContactCheckApiTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task ARound_NotifiesTheOrganisationsMembersInTheApplication()
+    {
+        var nisc = await DeskAsync(app, "nisc");
+        var op = await OperatorAsync(app, "petroleum", null, ("石油 当番", null));
+        var id = await CreatedAsync(nisc, Check(Organisations(op), title: "石油分野 疎通確認"));
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        JsonElement? found = null;
+        while (found is null && DateTime.UtcNow < deadline)
+        {
+            var inbox = await OkAsync(await op.Member.GetAsync("/api/v1/notifications"));
+            found = inbox.GetProperty("items").EnumerateArray().Cast<JsonElement?>().FirstOrDefault(n => n!.Value.GetProperty("link").GetString() == $"/ContactChecks/{id:D}");
+            await Task.Delay(100);
+        }
+        found.ShouldNotBeNull("the members hear of the round in the application");
+        found.Value.GetProperty("titleJa").GetString().ShouldBe("情報疎通確認: 石油分野 疎通確認");
+        (await OkAsync(await nisc.GetAsync("/api/v1/notifications"))).GetProperty("items").EnumerateArray()
+            .ShouldNotContain(n => n.GetProperty("link").GetString() == $"/ContactChecks/{id:D}", "the issuer is not a recipient");
+    }
+
+    [Fact]
     public async Task TheMailArrives_AndItsLinkConfirms()
     {
         var nisc = await DeskAsync(app, "nisc");
