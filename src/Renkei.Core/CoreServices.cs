@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Renkei.Access;
 using Renkei.Audit;
+using Renkei.ContactChecks;
 using Renkei.Directory;
 using Renkei.Directory.Csv;
 using Renkei.Identity;
@@ -63,6 +64,7 @@ public static class CoreServices
         services.AddScoped<Advisories.AdvisoryRelay>();
         services.AddScoped<Advisories.AdvisoryEscalation>();
         services.AddScoped<Webhooks.WebhookService>();
+        services.AddContactChecks();
         return services;
     }
 

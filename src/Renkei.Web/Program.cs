@@ -2,6 +2,7 @@ using Renkei;
 using Renkei.Storage;
 using Renkei.Web.Advisories;
 using Renkei.Web.Audit;
+using Renkei.Web.ContactChecks;
 using Renkei.Web.Directory;
 using Renkei.Web.Health;
 using Renkei.Web.Identity;
@@ -19,6 +20,7 @@ builder.Services.AddRenkeiCore(database);
 builder.Services.AddRenkeiAuthentication(builder.Configuration);
 builder.Services.AddRenkeiWeb(builder.Configuration);
 builder.Services.AddRenkeiNotifications(builder.Configuration);
+builder.Services.AddRenkeiContactChecks();
 
 var app = builder.Build();
 
@@ -46,6 +48,7 @@ api.MapConsolidationEndpoints();
 api.MapNotificationEndpoints();
 api.MapAdvisoryEndpoints();
 api.MapWebhookEndpoints();
+api.MapContactCheckEndpoints();
 api.MapAuditEndpoints();
 
 app.MapPublicFeed();

@@ -198,6 +198,20 @@ public sealed class AccessPolicy(RenkeiDbContext db)
     }
 
     /// <summary>
+    /// Contact checks: the issuing organisation's own, and those a round addressed to the caller's
+    /// organisation. Who answered is the issuer's alone to read (ContactCheckReports).
+    /// </summary>
+    public IQueryable<ContactChecks.ContactCheck> ContactChecks(Caller? caller)
+    {
+        if (caller is null)
+        {
+            return db.ContactChecks.Where(_ => false);
+        }
+        var org = caller.OrganisationId;
+        return db.ContactChecks.Where(c => c.OwnerOrganisationId == org || db.ContactCheckTargets.Any(t => t.CheckId == c.Id && t.OrganisationId == org));
+    }
+
+    /// <summary>
     /// The trail names who did what; platform admins and national-centre auditors read all of
     /// it, an organisation's admins and auditors read what their own users did.
     /// </summary>

@@ -53,6 +53,9 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Advisories.AdvisoryDelivery> AdvisoryDeliveries => Set<Advisories.AdvisoryDelivery>();
     public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
     public DbSet<Webhooks.OutboundWebhook> OutboundWebhooks => Set<Webhooks.OutboundWebhook>();
+    public DbSet<ContactChecks.ContactCheck> ContactChecks => Set<ContactChecks.ContactCheck>();
+    public DbSet<ContactChecks.ContactCheckRound> ContactCheckRounds => Set<ContactChecks.ContactCheckRound>();
+    public DbSet<ContactChecks.ContactCheckTarget> ContactCheckTargets => Set<ContactChecks.ContactCheckTarget>();
 
     public AuditActor Actor => auditScope.Actor;
 

@@ -62,6 +62,8 @@ public static class WebSetup
                 // The public portal: TLP:CLEAR advisories, read with no caller through the sharing policy.
                 o.Conventions.AllowAnonymousToPage("/Public/Index");
                 o.Conventions.AllowAnonymousToPage("/Public/Advisory");
+                // A point of contact's one-click confirmation: the link's secret is the proof, and a GET changes nothing.
+                o.Conventions.AllowAnonymousToPage("/ContactChecks/Confirm");
                 o.Conventions.AddPageRoute("/Admin/OrganisationEdit", "/Admin/Organisations/{id:guid}/Edit");
                 o.Conventions.AddPageRoute("/Admin/UserEdit", "/Admin/Users/{id:guid}");
                 o.Conventions.AddPageRoute("/Admin/CommunityEdit", "/Admin/Communities/{code}");

@@ -9,13 +9,17 @@ namespace Renkei.Web.Tests.Access;
 /// <summary>No endpoint may exist without an explicit authorization decision.</summary>
 public sealed class EndpointAuthorizationTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    /// <summary>The only endpoints open without sign-in, and why: signing in, choosing a language, health checks, the public portal and its feed (TLP:CLEAR).</summary>
+    /// <summary>
+    /// The only endpoints open without sign-in, and why: signing in, choosing a language, health checks, the public portal and its feed (TLP:CLEAR),
+    /// and a point of contact's one-click confirmation of a contact check (the link's secret is the proof).
+    /// </summary>
     private static readonly string[] AnonymousAllowed =
     [
         "/healthz",
         "/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Logout", "/Account/AccessDenied",
         "/Language",
         "/Public", "/Public/Advisories/{id:guid}", "/feed.atom",
+        "/ContactChecks/Confirm/{token}",
     ];
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>

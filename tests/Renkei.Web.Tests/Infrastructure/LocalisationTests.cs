@@ -71,6 +71,8 @@ public sealed partial class LocalisationTests
         Check<Renkei.Advisories.RelayStage>();
         Check<Renkei.Advisories.AdvisoryState>();
         Check<Renkei.Advisories.AdvisoryResponse>();
+        Check<Renkei.ContactChecks.ContactCheckSchedule>();
+        Check<Renkei.ContactChecks.ConfirmationChannel>();
         // Keys the report pages build from data: route and stage explanations, severity levels, timeline events.
         missing.AddRange(EnumText.Values<Renkei.Reports.ReportRoute>().Select(v => "Report.RouteExplain." + v).Where(k => catalog.Find(k, "ja") is null));
         missing.AddRange(new[] { "update", "final" }.Select(v => "Report.StageExplain." + v).Where(k => catalog.Find(k, "ja") is null));
