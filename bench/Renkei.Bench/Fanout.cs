@@ -80,6 +80,8 @@ internal static class Fanout
             Summary = "VPN 機器の既知の脆弱性を悪用した侵入が複数分野で確認されています。",
             Body = "対象機器を利用している場合は直ちに更新してください。",
             Tlp = Tlp.Green,
+            // Every recipient at publish: the fan-out the target is about (a relayed advisory reaches the ministries first).
+            Distribution = AdvisoryDistribution.Direct,
             Audience = audience,
         });
         if (!draft.Ok)
