@@ -39,8 +39,11 @@ public sealed class ContactCheckQueries(RenkeiDbContext db, AccessPolicy access,
             .ToListAsync(ct);
         // A few targets per organisation and round: grouped here, which also keeps MIN over timestamps off SQLite's text.
         return rows.GroupBy(x => (x.Id, x.Number))
-            .Select(g => g.First() is var x ? new OpenCheck(x.Id, x.Title, x.Message, x.OwnerOrganisationId, x.NameJa, x.NameEn, x.Number, x.StartedAt, x.DeadlineAt,
-                g.Min(y => y.ConfirmedAt)) : null!)
+            .Select(g =>
+            {
+                var x = g.First();
+                return new OpenCheck(x.Id, x.Title, x.Message, x.OwnerOrganisationId, x.NameJa, x.NameEn, x.Number, x.StartedAt, x.DeadlineAt, g.Min(y => y.ConfirmedAt));
+            })
             .OrderByDescending(x => x.StartedAt).ToList();
     }
 

@@ -79,7 +79,7 @@ public sealed class ContactCheckRounds(RenkeiDbContext db, AuditTrail audit, Con
             DeadlineAt = now.AddHours(check.DeadlineHours),
         };
         db.ContactCheckRounds.Add(round);
-        var (organisations, contacts, _) = await TargetAsync(check, round, ct);
+        var (organisations, contacts) = await TargetAsync(check, round, ct);
         notifications.Raise(check, round);
         await audit.RecordAsync("send", "contact_checks", check.Id.ToString("D"), new { round = round.Number, organisations, contacts, scheduled = due is not null }, ct);
         await unit.CommitAsync(ct);
@@ -121,7 +121,7 @@ public sealed class ContactCheckRounds(RenkeiDbContext db, AuditTrail audit, Con
     }
 
     /// <summary>Writes the round's targets and e-mails (not yet saved); returns the counts.</summary>
-    private async Task<(int Organisations, int Contacts, int Mailed)> TargetAsync(ContactCheck check, ContactCheckRound round, CancellationToken ct)
+    private async Task<(int Organisations, int Contacts)> TargetAsync(ContactCheck check, ContactCheckRound round, CancellationToken ct)
     {
         var recipients = await AdvisoryRecipients.OfAsync(db, check.AudienceId, check.OwnerOrganisationId, ct);
         var organisations = await recipients.ToListAsync(ct);
@@ -130,7 +130,6 @@ public sealed class ContactCheckRounds(RenkeiDbContext db, AuditTrail audit, Con
         var issuer = await db.Organisations.AsNoTracking().Where(o => o.Id == check.OwnerOrganisationId).Select(o => new { o.NameJa, o.NameEn }).FirstAsync(ct);
         var options = mail.Value;
         var contactCount = 0;
-        var mailed = 0;
         foreach (var organisation in organisations)
         {
             ContactCheckTarget Target(Guid? contact, string? email, string? hash) => new()
@@ -172,9 +171,8 @@ public sealed class ContactCheckRounds(RenkeiDbContext db, AuditTrail audit, Con
                     CreatedAt = round.StartedAt,
                     NextAttemptAt = round.StartedAt,
                 });
-                mailed++;
             }
         }
-        return (organisations.Count, contactCount, mailed);
+        return (organisations.Count, contactCount);
     }
 }
