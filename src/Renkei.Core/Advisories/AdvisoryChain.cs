@@ -49,8 +49,8 @@ internal sealed class AdvisoryChain
         // Stages at or above the issuer's are behind it: a ministry's advisory starts at the CEPTOARs.
         var issuerStage = issuerKind switch
         {
-            OrganisationKind.Ministry => Index(rules, RelayStage.Ministry),
-            OrganisationKind.CeptoarSecretariat => Index(rules, RelayStage.CeptoarSecretariat),
+            OrganisationKind.Ministry => rules.IndexOf(RelayStage.Ministry),
+            OrganisationKind.CeptoarSecretariat => rules.IndexOf(RelayStage.CeptoarSecretariat),
             _ => -1,
         };
         var chain = new AdvisoryChain(issuer);
@@ -109,17 +109,5 @@ internal sealed class AdvisoryChain
             parents = orgs;
             parentStage = stage;
         }
-    }
-
-    private static int Index(RelayRules rules, RelayStage stage)
-    {
-        for (var i = 0; i < rules.Stages.Count; i++)
-        {
-            if (rules.Stages[i] == stage)
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 }

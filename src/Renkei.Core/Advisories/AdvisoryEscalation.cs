@@ -73,8 +73,7 @@ public sealed class AdvisoryEscalation(RenkeiDbContext db, AdvisoryNotifications
     private async Task<int> QueueAsync(Advisory advisory, List<Guid> organisations, DateTime now, CancellationToken ct)
     {
         var issuer = await db.Organisations.AsNoTracking().Where(o => o.Id == advisory.OwnerOrganisationId).Select(o => new { o.NameJa, o.NameEn }).FirstAsync(ct);
-        var phone = await db.PointsOfContact.AsNoTracking().Where(p => p.OrganisationId == advisory.OwnerOrganisationId && p.Phone != null)
-            .OrderBy(p => p.Priority).Select(p => p.Phone).FirstOrDefaultAsync(ct);
+        var phone = await AdvisoryNotifications.HotlinePhoneAsync(db, advisory.OwnerOrganisationId, ct);
         var link = mail.Value.Link(AdvisoryNotifications.Link(advisory.Id));
         var queued = 0;
         foreach (var chunk in organisations.Chunk(Batch))
@@ -87,16 +86,7 @@ public sealed class AdvisoryEscalation(RenkeiDbContext db, AdvisoryNotifications
                 {
                     var m = AdvisoryMail.Compose(c.Email, advisory, issuer.NameJa, issuer.NameEn, "【緊急・再送】受領確認がまだありません",
                         "[Emergency, re-sent] Not yet acknowledged", link, phone ?? "-");
-                    db.OutboundEmails.Add(new OutboundEmail
-                    {
-                        Id = Guid.CreateVersion7(),
-                        DeliveryKey = $"esc:{advisory.Id:N}:{c.Id:N}",
-                        ToAddress = m.To,
-                        Subject = m.Subject.Length <= 500 ? m.Subject : m.Subject[..499] + "…",
-                        Body = m.Body,
-                        CreatedAt = now,
-                        NextAttemptAt = now,
-                    });
+                    db.OutboundEmails.Add(OutboundEmail.Queued($"esc:{advisory.Id:N}:{c.Id:N}", m, now));
                     queued++;
                 }
             }

@@ -165,8 +165,7 @@ public sealed class AdvisoryNotifications
         if (urgent && evt.Topic is Published or Relayed && advisory.Tlp != Tlp.Red)
         {
             // The hotline: every recipient's primary points of contact at once, with the number to call back.
-            var phone = await _db.PointsOfContact.AsNoTracking().Where(p => p.OrganisationId == advisory.OwnerOrganisationId && p.Phone != null)
-                .OrderBy(p => p.Priority).Select(p => p.Phone).FirstOrDefaultAsync(ct);
+            var phone = await HotlinePhoneAsync(_db, advisory.OwnerOrganisationId, ct);
             var contacts = await _db.PointsOfContact.AsNoTracking().Where(p => p.Priority == ContactPriority.Primary && organisations.Contains(p.OrganisationId))
                 .Select(p => new { p.Id, p.Email }).ToListAsync(ct);
             contactMails.AddRange(contacts.Select(c => new ContactMail($"{evt.Id:N}:poc:{c.Id:N}",
@@ -184,6 +183,11 @@ public sealed class AdvisoryNotifications
         }
         return new Composed(deliveries, contactMails, webhooks);
     }
+
+    /// <summary>The number recipients of an emergency advisory call back: the issuer's first point of contact with a phone, primary first.</summary>
+    public static Task<string?> HotlinePhoneAsync(RenkeiDbContext db, Guid issuer, CancellationToken ct) =>
+        db.PointsOfContact.AsNoTracking().Where(p => p.OrganisationId == issuer && p.Phone != null)
+            .OrderBy(p => p.Priority).Select(p => p.Phone).FirstOrDefaultAsync(ct);
 
     /// <summary>The webhook body: the advisory as its recipient organisation may have it (never RED).</summary>
     private static string Payload(NotificationEvent evt, Advisory advisory, Guid organisation, string issuerJa, string issuerEn, string link) =>

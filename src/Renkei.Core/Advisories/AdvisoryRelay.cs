@@ -102,7 +102,7 @@ public sealed class AdvisoryRelay(RenkeiDbContext db, AccessPolicy access, Advis
             await db.SaveChangesAsync(ct);
             await unit.CommitAsync(ct);
             signal.ReceiptsChanged();
-            return await PointAsync(caller.OrganisationId, advisory, ct) ?? throw new InvalidOperationException("The relay point vanished.");
+            return await ViewAsync(point, advisory, chain, ct);
         }
         if (!rule.MayRelay(advisory.Tlp))
         {
@@ -146,25 +146,31 @@ public sealed class AdvisoryRelay(RenkeiDbContext db, AccessPolicy access, Advis
         await db.SaveChangesAsync(ct);
         await unit.CommitAsync(ct);
         signal.ReceiptsChanged();
-        return await PointAsync(caller.OrganisationId, advisory, ct) ?? throw new InvalidOperationException("The relay point vanished.");
+        return await ViewAsync(point, advisory, chain, ct);
     }
 
     /// <summary>The organisation's place in the chain of a relayed advisory, or null when it is not a relay point.</summary>
     public async Task<RelayPointView?> PointAsync(Guid organisationId, Advisory advisory, CancellationToken ct)
     {
         var point = await db.AdvisoryDeliveries.AsNoTracking().FirstOrDefaultAsync(d => d.AdvisoryId == advisory.Id && d.OrganisationId == organisationId, ct);
-        if (point?.RelayState is not { } state)
+        if (point?.RelayState is null)
         {
             return null;
         }
         var chain = await AdvisoryChain.BuildAsync(db, advisory.AudienceId, advisory.OwnerOrganisationId, ct);
-        var rule = chain.HolderStage(organisationId) is { } stage ? RelayRules.Instance.For(stage) : null;
-        var next = chain.NextHop(organisationId);
-        var reached = (await db.AdvisoryDeliveries.AsNoTracking().Where(d => d.AdvisoryId == advisory.Id && d.ReceivedFromOrganisationId == organisationId)
-            .Select(d => d.OrganisationId).ToListAsync(ct)).ToHashSet();
-        var delivered = next.Count == 0 ? [] : (await db.AdvisoryDeliveries.AsNoTracking().Where(d => d.AdvisoryId == advisory.Id).Select(d => d.OrganisationId).ToListAsync(ct)).ToHashSet();
-        return new RelayPointView(rule?.Stage ?? RelayStage.Recipient, state, point.RelayNote, point.HoldReason, point.RelayDecidedAt,
-            rule?.Actions ?? [], rule?.MayRelay(advisory.Tlp) ?? false, reached.Count, next.Count(o => !delivered.Contains(o)));
+        return await ViewAsync(point, advisory, chain, ct);
+    }
+
+    private async Task<RelayPointView> ViewAsync(AdvisoryDelivery point, Advisory advisory, AdvisoryChain chain, CancellationToken ct)
+    {
+        var rule = chain.HolderStage(point.OrganisationId) is { } stage ? RelayRules.Instance.For(stage) : null;
+        var next = chain.NextHop(point.OrganisationId);
+        var deliveries = await db.AdvisoryDeliveries.AsNoTracking().Where(d => d.AdvisoryId == advisory.Id)
+            .Select(d => new { d.OrganisationId, d.ReceivedFromOrganisationId }).ToListAsync(ct);
+        var delivered = deliveries.Select(d => d.OrganisationId).ToHashSet();
+        return new RelayPointView(rule?.Stage ?? RelayStage.Recipient, point.RelayState!.Value, point.RelayNote, point.HoldReason, point.RelayDecidedAt,
+            rule?.Actions ?? [], rule?.MayRelay(advisory.Tlp) ?? false,
+            deliveries.Count(d => d.ReceivedFromOrganisationId == point.OrganisationId), next.Count(o => !delivered.Contains(o)));
     }
 
     /// <summary>The notes of the holders the advisory passed through on its way to the organisation, nearest the issuer first.</summary>

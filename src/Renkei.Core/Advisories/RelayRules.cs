@@ -56,6 +56,9 @@ public sealed class RelayRules
     /// <summary>The rule of a holder stage; null for a stage that does not relay.</summary>
     public HopRule? For(RelayStage stage) => Holders.FirstOrDefault(h => h.Stage == stage);
 
+    /// <summary>The position of a stage in the chain, or -1 when the chain does not have it.</summary>
+    public int IndexOf(RelayStage stage) => IndexOf(Stages, stage);
+
     /// <summary>Whether an advisory of this TLP may travel every hop of the chain (so it cannot get stuck half-way).</summary>
     public bool Relayable(Tlp tlp) => Holders.All(h => h.MayRelay(tlp));
 

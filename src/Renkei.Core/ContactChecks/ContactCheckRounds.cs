@@ -160,17 +160,8 @@ public sealed class ContactCheckRounds(RenkeiDbContext db, AuditTrail audit, Con
                 }
                 var m = ContactCheckMail.Compose(contact.Email, contact.Name, check.Title, check.Message, issuer.NameJa, issuer.NameEn, round.DeadlineAt,
                     options.Link(ContactCheckMail.LinkPath(token)));
-                db.OutboundEmails.Add(new OutboundEmail
-                {
-                    Id = Guid.CreateVersion7(),
-                    // One e-mail per round and contact: a repeated start cannot queue a second.
-                    DeliveryKey = $"contact-check:{round.Id:N}:{contact.Id:N}",
-                    ToAddress = m.To,
-                    Subject = m.Subject.Length <= 500 ? m.Subject : m.Subject[..499] + "…",
-                    Body = m.Body,
-                    CreatedAt = round.StartedAt,
-                    NextAttemptAt = round.StartedAt,
-                });
+                // One e-mail per round and contact: a repeated start cannot queue a second.
+                db.OutboundEmails.Add(OutboundEmail.Queued($"contact-check:{round.Id:N}:{contact.Id:N}", m, round.StartedAt));
             }
         }
         return (organisations.Count, contactCount);

@@ -132,19 +132,7 @@ public sealed class NotificationDispatcher(
         return (deliveries.Count, emails, composed.Webhooks.Count);
     }
 
-    private void Queue(string key, Mail m, DateTime now)
-    {
-        db.OutboundEmails.Add(new OutboundEmail
-        {
-            Id = Guid.CreateVersion7(),
-            DeliveryKey = key,
-            ToAddress = m.To,
-            Subject = Truncate(m.Subject, 500),
-            Body = m.Body,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        });
-    }
+    private void Queue(string key, Mail m, DateTime now) => db.OutboundEmails.Add(OutboundEmail.Queued(key, m, now));
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -67,6 +67,18 @@ public sealed class OutboundEmail
     /// <summary>Set when retries are exhausted; the message stays for the operators to see.</summary>
     public DateTime? FailedAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>A message due now; <paramref name="key"/> makes queuing it twice impossible.</summary>
+    public static OutboundEmail Queued(string key, Mail mail, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        DeliveryKey = key,
+        ToAddress = mail.To,
+        Subject = mail.Subject.Length <= 500 ? mail.Subject : mail.Subject[..499] + "…",
+        Body = mail.Body,
+        CreatedAt = now,
+        NextAttemptAt = now,
+    };
 }
 
 public static class Topics

@@ -7,6 +7,8 @@ using Renkei.Identity;
 using Renkei.Storage;
 using Renkei.Testing;
 
+using static Renkei.Web.Tests.Advisories.AdvisoryApi;
+
 namespace Renkei.Web.Tests.Advisories;
 
 /// <summary>
@@ -48,26 +50,8 @@ public abstract class AdvisoryApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
             version,
         };
 
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(status, body);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
 
-    private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
-    }
 
-    private static async Task<JsonElement> PublishedAsync(HttpClient issuer, object advisory)
-    {
-        var draft = await OkAsync(await issuer.PostAsJsonAsync("/api/v1/advisories", advisory), HttpStatusCode.Created);
-        var id = draft.GetProperty("id").GetGuid();
-        return await OkAsync(await issuer.PostAsJsonAsync($"/api/v1/advisories/{id}/publish", new { version = draft.GetProperty("version").GetInt32() }));
-    }
 
     [Fact]
     public async Task Publish_DeliversToEveryOrganisationTheAudienceReaches_AndNoOneElse()

@@ -13,6 +13,8 @@ using Renkei.Storage;
 using Renkei.Testing;
 using Renkei.Web.Webhooks;
 
+using static Renkei.Web.Tests.Advisories.AdvisoryApi;
+
 namespace Renkei.Web.Tests.Advisories;
 
 /// <summary>The host with a real SMTP sink, webhooks allowed to loopback over http, and a short escalation time.</summary>
@@ -56,20 +58,7 @@ public abstract class AdvisoryChannelTests<TApp>(TApp app) : IClassFixture<TApp>
         await db.SaveChangesAsync();
     }
 
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(status, body);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
 
-    private static async Task<Guid> PublishAsync(HttpClient issuer, object advisory)
-    {
-        var draft = await OkAsync(await issuer.PostAsJsonAsync("/api/v1/advisories", advisory), HttpStatusCode.Created);
-        var id = draft.GetProperty("id").GetGuid();
-        await OkAsync(await issuer.PostAsJsonAsync($"/api/v1/advisories/{id}/publish", new { version = draft.GetProperty("version").GetInt32() }));
-        return id;
-    }
 
     private static object ToOrganisations(string title, string tlp, string urgency, params Guid[] organisations) => new
     {
@@ -98,7 +87,7 @@ public abstract class AdvisoryChannelTests<TApp>(TApp app) : IClassFixture<TApp>
         await AddContactAsync(promptOrg.Id, ContactPriority.Primary, $"prompt-primary-{tag}@water.test");
         await AddContactAsync(promptOrg.Id, ContactPriority.Secondary, $"prompt-secondary-{tag}@water.test");
 
-        var id = await PublishAsync(desk, ToOrganisations("浄水場制御系への攻撃予兆", "amber", "emergency", silentOrg.Id, promptOrg.Id));
+        var id = (await PublishedAsync(desk, ToOrganisations("浄水場制御系への攻撃予兆", "amber", "emergency", silentOrg.Id, promptOrg.Id))).GetProperty("id").GetGuid();
         await OkAsync(await prompt.PostAsync($"/api/v1/advisories/{id}/acknowledge", null));
 
         var hotline = await app.Smtp.WaitForAsync($"primary-{tag}@water.test");
@@ -137,7 +126,7 @@ public abstract class AdvisoryChannelTests<TApp>(TApp app) : IClassFixture<TApp>
         using var receiver = new HookReceiver();
         var nisc = await app.Data.ReferenceOrganisationAsync("nisc");
         var desk = (await app.ClientAsync(nisc.Id, Role.Analyst)).Client;
-        var (admin, adminCaller, org) = await app.OperatorAsync("gas", null, Role.Admin);
+        var (admin, _, org) = await app.OperatorAsync("gas", null, Role.Admin);
         var (member, memberCaller) = await app.ClientAsync(org.Id, Role.Coordinator);
 
         (await member.PostAsJsonAsync("/api/v1/webhooks", new { url = receiver.Url })).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "admins manage webhooks");
@@ -148,7 +137,7 @@ public abstract class AdvisoryChannelTests<TApp>(TApp app) : IClassFixture<TApp>
         var secret = created.GetProperty("secret").GetString()!;
         (await OkAsync(await admin.GetAsync("/api/v1/webhooks")))[0].TryGetProperty("secret", out _).ShouldBeFalse("the secret is shown once");
 
-        var id = await PublishAsync(desk, ToOrganisations("ガス供給設備の脆弱性", "amber", "normal", org.Id));
+        var id = (await PublishedAsync(desk, ToOrganisations("ガス供給設備の脆弱性", "amber", "normal", org.Id))).GetProperty("id").GetGuid();
         var call = await receiver.WaitAsync(c => c.Body.Contains(id.ToString("D"), StringComparison.Ordinal));
         call.Headers["Renkei-Event"].ShouldBe("advisory.published");
         Guid.TryParse(call.Headers["Renkei-Delivery-Id"], out _).ShouldBeTrue();
@@ -162,14 +151,14 @@ public abstract class AdvisoryChannelTests<TApp>(TApp app) : IClassFixture<TApp>
         }
 
         // RED to a named person of the same organisation: an in-app notice, and no webhook call at all.
-        var red = await PublishAsync(desk, new
+        var red = (await PublishedAsync(desk, new
         {
             kind = "alert",
             title = "RED の件名",
             summary = "RED の概要",
             tlp = "red",
             audience = new[] { new { kind = "user", key = memberCaller.UserId.ToString("D") } },
-        });
+        })).GetProperty("id").GetGuid();
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!(await OkAsync(await member.GetAsync("/api/v1/notifications?limit=50"))).GetProperty("items").EnumerateArray()
             .Any(n => n.GetProperty("subjectId").GetGuid() == red))
@@ -185,7 +174,6 @@ public abstract class AdvisoryChannelTests<TApp>(TApp app) : IClassFixture<TApp>
         mails.ShouldNotBeEmpty("the named person is told by e-mail that there is something to read");
         receiver.Calls.ShouldNotContain(c => c.Body.Contains(red.ToString(), StringComparison.Ordinal));
         (await db.OutboundWebhooks.Where(w => w.Payload.Contains(id.ToString())).CountAsync()).ShouldBe(1, "one call per event and subscription");
-        _ = adminCaller;
     }
 
     /// <summary>A loopback HTTP endpoint that records what it is sent.</summary>

@@ -7,6 +7,8 @@ using Renkei.Identity;
 using Renkei.Storage;
 using Renkei.Testing;
 
+using static Renkei.Web.Tests.Advisories.AdvisoryApi;
+
 namespace Renkei.Web.Tests.Advisories;
 
 /// <summary>
@@ -49,27 +51,8 @@ public abstract class AdvisoryRelayTests<TApp>(TApp app) : IClassFixture<TApp> w
         audience = new object[] { new { kind = "sector", key = "electricity" }, new { kind = "sector", key = "telecom" } },
     };
 
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(status, body);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
 
-    private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
-    }
 
-    private static async Task<Guid> PublishAsync(HttpClient issuer, object advisory)
-    {
-        var draft = await OkAsync(await issuer.PostAsJsonAsync("/api/v1/advisories", advisory), HttpStatusCode.Created);
-        var id = draft.GetProperty("id").GetGuid();
-        await OkAsync(await issuer.PostAsJsonAsync($"/api/v1/advisories/{id}/publish", new { version = draft.GetProperty("version").GetInt32() }));
-        return id;
-    }
 
     private async Task<List<Guid>> DeliveredAsync(Guid id)
     {
@@ -82,7 +65,7 @@ public abstract class AdvisoryRelayTests<TApp>(TApp app) : IClassFixture<TApp> w
     public async Task NiscAlert_TravelsMinistry_Ceptoar_Operators_WithNotes_AndNobodySeesItEarly()
     {
         var c = await ChainAsync();
-        var id = await PublishAsync(c.Nisc, Alert("制御系への侵入の試み（注意喚起）"));
+        var id = (await PublishedAsync(c.Nisc, Alert("制御系への侵入の試み（注意喚起）"))).GetProperty("id").GetGuid();
 
         // The first hop: the ministries in charge of the two sectors, nobody else.
         var first = await DeliveredAsync(id);
@@ -162,7 +145,7 @@ public abstract class AdvisoryRelayTests<TApp>(TApp app) : IClassFixture<TApp> w
         var urgent = await OkAsync(await c.Nisc.PostAsJsonAsync("/api/v1/advisories", Alert("緊急", urgency: "emergency")), HttpStatusCode.Created);
         urgent.GetProperty("distribution").GetString().ShouldBe("direct");
 
-        var direct = await PublishAsync(c.Nisc, Alert("直接配信", distribution: "direct"));
+        var direct = (await PublishedAsync(c.Nisc, Alert("直接配信", distribution: "direct"))).GetProperty("id").GetGuid();
         (await c.Operator.GetAsync($"/api/v1/advisories/{direct}")).StatusCode.ShouldBe(HttpStatusCode.OK, "a direct advisory reaches the audience at once");
         (await c.Meti.PostAsJsonAsync($"/api/v1/advisories/{direct}/relay", new { action = "relay" })).StatusCode.ShouldBe(HttpStatusCode.NotFound, "METI is not in that audience");
     }
