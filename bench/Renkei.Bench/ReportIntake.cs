@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
@@ -12,6 +11,7 @@ using Renkei.Common;
 using Renkei.Directory;
 using Renkei.Identity;
 using Renkei.Storage;
+using Renkei.Testing;
 
 /// <summary>
 /// Report intake over real HTTP: C clients, each an electricity operator's reporter with an API
@@ -45,10 +45,15 @@ internal static class ReportIntake
         Console.WriteLine($"{concurrency} electricity operators with a reporter and an API token each");
 
         var dataDirectory = Directory.CreateTempSubdirectory("renkei-bench-web-").FullName;
-        WebHost? host = null;
+        WebHostProcess? host = null;
         try
         {
-            host = await WebHost.StartAsync(webDll, bench.Settings, dataDirectory);
+            host = await WebHostProcess.StartAsync(webDll, new Dictionary<string, string?>
+            {
+                ["ConnectionStrings__Renkei"] = bench.Settings.ConnectionString,
+                ["RENKEI_DATA_DIR"] = dataDirectory,
+                ["RENKEI_ADMIN_PASSWORD"] = "bench platform passphrase",
+            });
             Console.WriteLine($"web host (pid {host.ProcessId}) listening on {host.BaseAddress}");
             var clients = tokens.Select(t => new HttpClient { BaseAddress = host.BaseAddress, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", t) } }).ToList();
             // Warm-up (JIT, connection pools, query caches) is not measured.
@@ -211,119 +216,5 @@ internal static class ReportIntake
         }
         var sorted = values.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
-
-    /// <summary>The web host as a child process on a free loopback port, on the bench's database.</summary>
-    private sealed class WebHost : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly Queue<string> _output = new();
-
-        private WebHost(Process process, Uri baseAddress)
-        {
-            _process = process;
-            BaseAddress = baseAddress;
-        }
-
-        public Uri BaseAddress { get; }
-        public int ProcessId => _process.Id;
-
-        public static async Task<WebHost> StartAsync(string dll, DatabaseSettings settings, string dataDirectory)
-        {
-            var port = FreePort();
-            var start = new ProcessStartInfo("dotnet")
-            {
-                ArgumentList = { dll },
-                WorkingDirectory = Path.GetDirectoryName(dll)!,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            // A database URL in the bench's environment would win over the connection string.
-            start.Environment.Remove("RENKEI_DATABASE_URL");
-            start.Environment["ConnectionStrings__Renkei"] = settings.ConnectionString;
-            start.Environment["RENKEI_DATA_DIR"] = dataDirectory;
-            start.Environment["RENKEI_ADMIN_PASSWORD"] = "bench platform passphrase";
-            start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            start.Environment["Logging__LogLevel__Default"] = "Warning";
-            var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-            var host = new WebHost(process, new Uri($"http://127.0.0.1:{port}"));
-            process.OutputDataReceived += (_, e) => host.Keep(e.Data);
-            process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            using var probe = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-            var deadline = Stopwatch.StartNew();
-            while (deadline.Elapsed < TimeSpan.FromMinutes(2))
-            {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"The web host exited with code {process.ExitCode}:\n{host.Tail()}");
-                }
-                try
-                {
-                    if ((await probe.GetAsync("/healthz")).IsSuccessStatusCode)
-                    {
-                        return host;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                }
-                await Task.Delay(200);
-            }
-            await host.DisposeAsync();
-            throw new TimeoutException($"The web host did not become healthy within 2 minutes:\n{host.Tail()}");
-        }
-
-        /// <summary>The host's peak resident memory (VmHWM), read while it still runs.</summary>
-        public double PeakMb()
-        {
-            var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            var kb = line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-            return Math.Round(kb / 1024.0, 1);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-            _process.Dispose();
-        }
-
-        private void Keep(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-            lock (_output)
-            {
-                _output.Enqueue(line);
-                if (_output.Count > 40)
-                {
-                    _output.Dequeue();
-                }
-            }
-        }
-
-        private string Tail()
-        {
-            lock (_output)
-            {
-                return string.Join('\n', _output);
-            }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
     }
 }

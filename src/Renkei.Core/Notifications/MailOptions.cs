@@ -21,6 +21,13 @@ public sealed class MailOptions
     /// <summary>Attempts before an e-mail is given up (and left visible as failed).</summary>
     public int MaxAttempts { get; set; } = 8;
 
+    /// <summary>
+    /// How long a host holds a message it is sending before another may take it. A message that was
+    /// being sent when its host died goes out again after this (under the same Message-ID); it must
+    /// outlast the slowest SMTP conversation, or two live hosts could send the same message.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(SmtpHost);
 
     public string Link(string path) => PublicUrl.TrimEnd('/') + path;

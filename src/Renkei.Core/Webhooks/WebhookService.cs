@@ -23,6 +23,9 @@ public sealed class WebhookOptions
 
     public int MaxAttempts { get; set; } = 10;
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a host holds a call it is making before another may take it (see <see cref="Notifications.MailOptions.Lease"/>); longer than <see cref="Timeout"/>.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 public sealed record WebhookInput

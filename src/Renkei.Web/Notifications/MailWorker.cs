@@ -15,7 +15,6 @@ public sealed class MailWorker(IServiceScopeFactory scopes, NotificationSignal s
     : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -63,7 +62,7 @@ public sealed class MailWorker(IServiceScopeFactory scopes, NotificationSignal s
         {
             var leased = await db.OutboundEmails
                 .Where(m => m.Id == item.Id && m.SentAt == null && m.NextAttemptAt == item.NextAttemptAt)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, now + Lease), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, now + options.Value.Lease), ct);
             if (leased == 0)
             {
                 continue; // another host has it

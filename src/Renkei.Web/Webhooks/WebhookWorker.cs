@@ -17,7 +17,6 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, NotificationSigna
     ILogger<WebhookWorker> log) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,7 +60,7 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, NotificationSigna
         {
             var leased = await db.OutboundWebhooks
                 .Where(w => w.Id == item.Id && w.SentAt == null && w.NextAttemptAt == item.NextAttemptAt)
-                .ExecuteUpdateAsync(s => s.SetProperty(w => w.NextAttemptAt, now + Lease), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.NextAttemptAt, now + options.Value.Lease), ct);
             if (leased == 0)
             {
                 continue; // another host has it
