@@ -170,7 +170,7 @@ internal sealed class CascadeCsv(CascadeErrors errors)
         var width = _headerLength[(int)section];
         if (cells.Length > width && cells.Skip(width).Any(c => !string.IsNullOrWhiteSpace(c)))
         {
-            errors.Add(Text.T("{0} line {1}", Name(section), line), Text.T("the row has more cells than the header has columns"));
+            errors.Add(CsvPlaces.Line(Name(section), line), Text.T("the row has more cells than the header has columns"));
         }
         if (section == Section.Nodes)
         {

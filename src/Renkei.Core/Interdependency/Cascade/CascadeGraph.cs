@@ -34,6 +34,11 @@ public sealed class CascadeGraph
         OutEdges = outEdges;
         InstantLevel = instantLevel;
         MaxInstantLevel = maxInstantLevel;
+        InSlot = new int[outEdges.Length];
+        for (var k = 0; k < outEdges.Length; k++)
+        {
+            InSlot[outEdges[k]] = k;
+        }
         _index = index;
     }
 
@@ -80,7 +85,7 @@ public sealed class CascadeGraph
 
     /// <summary>Bytes held by the graph's arrays (strings and the id map estimated), for capacity planning.</summary>
     public long ApproximateBytes =>
-        (long)NodeCount * (8 * 4 + 4 * 4 + 8) + (long)DependencyCount * (4 * 4 + 8 * 3) + Ids.Sum(i => 24L + 2L * i.Length) + _index.Count * 24L;
+        (long)NodeCount * (8 * 4 + 4 * 4 + 8) + (long)DependencyCount * (4 * 5 + 8 * 3) + Ids.Sum(i => 24L + 2L * i.Length) + _index.Count * 24L;
 
     internal string[] Ids { get; }
     internal string?[] Organisations { get; }
@@ -102,6 +107,9 @@ public sealed class CascadeGraph
     /// <summary>Edges where node v is the provider are OutEdges[OutStart[v] .. OutStart[v+1]-1].</summary>
     internal int[] OutStart { get; }
     internal int[] OutEdges { get; }
+
+    /// <summary>The inverse of <see cref="OutEdges"/>: edge e sits at OutEdges[InSlot[e]].</summary>
+    internal int[] InSlot { get; }
 
     /// <summary>0 for a node with no instantaneous provider, else one more than its deepest instantaneous provider.</summary>
     internal int[] InstantLevel { get; }

@@ -17,8 +17,12 @@ public static class CascadeLimits
     /// <summary>Errors listed before the rest are summarised: enough to fix a file, not a flood.</summary>
     public const int MaxErrors = 100;
 
-    /// <summary>Inoperability below this is treated as none: it ends the endless geometric tails of weak cycles.</summary>
-    public const double Epsilon = 1e-6;
-    /// <summary>Inoperability at or above this is "failed" (fully out); anything above <see cref="Epsilon"/> is "degraded".</summary>
-    public const double FailedAt = 1 - Epsilon;
+    /// <summary>
+    /// Levels are kept in steps of 1/Resolution (0.0001): a change smaller than that is no change,
+    /// which ends the endless ever-smaller adjustments that dependencies in a loop would otherwise
+    /// pass around (and the work they cost) without changing any answer a person would read.
+    /// </summary>
+    public const double Resolution = 10_000;
+    /// <summary>Inoperability at or above this is "failed" (fully out); anything above 0 is "degraded".</summary>
+    public const double FailedAt = 1;
 }

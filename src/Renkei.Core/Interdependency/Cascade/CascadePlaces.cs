@@ -1,5 +1,4 @@
 using System.Globalization;
-using Renkei.Common;
 
 namespace Renkei.Interdependency.Cascade;
 
@@ -28,6 +27,9 @@ internal sealed class CsvPlaces(int[] nodeLines, int[] dependencyLines) : ICasca
 
     public string Dependency(int index, string field) => Place("dependencies", dependencyLines[index], field);
 
+    /// <summary>Places are identifiers, like JSON paths, so they stay the same in every UI language.</summary>
     public static string Place(string section, int line, string field) =>
-        Text.T("{0} line {1}: {2}", section, line, CascadeCsv.Column(field));
+        string.Create(CultureInfo.InvariantCulture, $"{section} line {line}: {CascadeCsv.Column(field)}");
+
+    public static string Line(string section, int line) => string.Create(CultureInfo.InvariantCulture, $"{section} line {line}");
 }

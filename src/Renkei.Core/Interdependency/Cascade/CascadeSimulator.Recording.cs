@@ -54,7 +54,7 @@ internal sealed partial class CascadeSimulator
     public (int[] Affected, int[] Failed, long[] Population) Series(int slot) =>
         (_affectedSeries.AsSpan(slot * _steps, _steps).ToArray(), _failedSeries.AsSpan(slot * _steps, _steps).ToArray(), _populationSeries.AsSpan(slot * _steps, _steps).ToArray());
 
-    private void Record(int v, double q, int cause)
+    private void Record(int v, double q, double direct)
     {
         var t = _step;
         if (q > _peak[v])
@@ -69,6 +69,7 @@ internal sealed partial class CascadeSimulator
             return;
         }
         _state[v] = after;
+        var cause = after == Normal ? NoCause : CauseOf(v, direct);
         if (before == Normal && _firstDegraded[v] < 0)
         {
             _firstDegraded[v] = t;

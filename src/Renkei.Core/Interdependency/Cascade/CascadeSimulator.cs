@@ -4,29 +4,48 @@ namespace Renkei.Interdependency.Cascade;
 internal readonly record struct Disruption(int Node, int From, int To, double Level);
 
 /// <summary>
-/// The event-driven engine. A node is evaluated at a step only when something it reads may have
-/// changed: its own disruption starts or ends, an instantaneous provider changed this step, a
-/// backed-up provider changed last step while the backup was exhausted, a backup runs out, or a
-/// recovery time ends (timers, bucketed by step). Within a step nodes are evaluated by their
-/// level in the instantaneous-dependency order. All state is preallocated (linear in nodes +
-/// dependencies) and reset only where a run touched it, so many runs (the single-point-of-failure
-/// ranking) cost what they affect, not the graph's size. Not thread-safe: one per thread.
+/// The event-driven engine. Each dependency ("link", stored in provider order so a change walks
+/// its dependents contiguously) keeps the level it currently takes from its dependent, and each
+/// node the sum of its links, so a change costs one update per dependent rather than a re-read of
+/// every provider. A link is refreshed only when what it reads may have changed: an instantaneous
+/// provider changed this step, a backed-up provider changed last step after its backup ran out, a
+/// backup runs out, or a recovery time ends (timers bucketed by step). Within a step nodes are
+/// evaluated by their level in the instantaneous-dependency order. All state is preallocated
+/// (linear in nodes + dependencies) and reset only where a run touched it, so many runs (the
+/// single-point-of-failure ranking) cost what they affect, not the graph's size. Not thread-safe.
 /// </summary>
 internal sealed partial class CascadeSimulator
 {
     private const int NoCause = -2;
     private const int DirectCause = -1;
 
+    // 32 bytes, so a million links stay within the processor's cache as far as possible: steps fit
+    // 16 bits (MaxSteps), and levels need no more than float precision at a resolution of 0.0001.
+    private struct Link
+    {
+        public int Dependent;
+        public int Provider;
+        public ushort Backup;
+        public ushort Recovery;
+        public float Strength;
+        /// <summary>What the dependent loses through this link now.</summary>
+        public float Level;
+        /// <summary>After the provider is back the dependent keeps this level until HoldUntil (its recovery time).</summary>
+        public float HoldLevel;
+        public int HoldUntil;
+        public bool Touched;
+    }
+
     private readonly CascadeGraph _g;
     private readonly int _steps;
-    private readonly int[] _backup;
-    private readonly int[] _recovery;
+    private readonly Link[] _links;
 
     // Node state: this step and the end of the previous step (what backed-up dependents read).
     private readonly double[] _q;
     private readonly double[] _qPrev;
     private readonly int[] _outSince;
     private readonly int[] _outSincePrev;
+    private readonly double[] _sum;
     private readonly int[] _queuedAt;
     private readonly bool[] _touched;
     private readonly int[] _directFirst;
@@ -41,16 +60,16 @@ internal sealed partial class CascadeSimulator
     private readonly double[] _peak;
     private readonly int[] _peakStep;
 
-    // Edge state: the dependent keeps the lost level until this step after the provider is back.
-    private readonly int[] _holdUntil;
-    private readonly double[] _holdLevel;
-
     private readonly List<int> _touchedNodes = [];
-    private readonly List<int> _touchedEdges = [];
+    private readonly List<int> _touchedLinks = [];
     private readonly List<int> _changed = [];
     private readonly List<int>[] _buckets;
+    // What backed-up links pass on from the next step: their dependent and the change of its sum.
+    private List<(int Node, double Delta)> _deltasNow = [];
+    private List<(int Node, double Delta)> _deltasNext = [];
+    // Timers: an entry is a link (>= 0) to refresh or a node (~index) to evaluate at that step.
     private readonly int[] _timerHead;
-    private int[] _timerNode = new int[4096];
+    private int[] _timerEntry = new int[4096];
     private int[] _timerNext = new int[4096];
     private int _timerCount;
     private Disruption[] _disruptions = [];
@@ -62,18 +81,28 @@ internal sealed partial class CascadeSimulator
         _g = graph;
         _steps = steps;
         var n = graph.NodeCount;
-        var m = graph.DependencyCount;
-        _backup = new int[m];
-        _recovery = new int[m];
-        for (var e = 0; e < m; e++)
+        _links = new Link[graph.DependencyCount];
+        for (var v = 0; v < n; v++)
         {
-            _backup[e] = ToSteps(graph.BackupHours[e], stepHours, steps);
-            _recovery[e] = ToSteps(graph.RecoveryHours[e], stepHours, steps);
+            for (var k = graph.OutStart[v]; k < graph.OutStart[v + 1]; k++)
+            {
+                var e = graph.OutEdges[k];
+                _links[k] = new Link
+                {
+                    Dependent = graph.Dependent[e],
+                    Provider = v,
+                    Backup = (ushort)ToSteps(graph.BackupHours[e], stepHours, steps),
+                    Recovery = (ushort)ToSteps(graph.RecoveryHours[e], stepHours, steps),
+                    Strength = (float)graph.Strength[e],
+                    HoldUntil = -1,
+                };
+            }
         }
         _q = new double[n];
         _qPrev = new double[n];
         _outSince = Filled(n, -1);
         _outSincePrev = Filled(n, -1);
+        _sum = new double[n];
         _queuedAt = Filled(n, -1);
         _touched = new bool[n];
         _directFirst = Filled(n, -1);
@@ -85,8 +114,6 @@ internal sealed partial class CascadeSimulator
         _failCause = Filled(n, NoCause);
         _peak = new double[n];
         _peakStep = Filled(n, -1);
-        _holdUntil = Filled(m, -1);
-        _holdLevel = new double[m];
         _buckets = new List<int>[graph.MaxInstantLevel + 1];
         for (var i = 0; i < _buckets.Length; i++)
         {
@@ -120,10 +147,10 @@ internal sealed partial class CascadeSimulator
             {
                 _directFirst[d.Node] = i;
             }
-            AddTimer(d.Node, d.From);
+            AddTimer(~d.Node, d.From);
             if (d.To + 1 < _steps)
             {
-                AddTimer(d.Node, d.To + 1);
+                AddTimer(~d.Node, d.To + 1);
             }
         }
         for (var t = 0; t < _steps; t++)
@@ -134,9 +161,24 @@ internal sealed partial class CascadeSimulator
             }
             _step = t;
             _topLevel = -1;
+            (_deltasNow, _deltasNext) = (_deltasNext, _deltasNow);
+            foreach (var (node, delta) in _deltasNow)
+            {
+                _sum[node] += delta;
+                Enqueue(node);
+            }
+            _deltasNow.Clear();
             for (var i = _timerHead[t]; i >= 0; i = _timerNext[i])
             {
-                Enqueue(_timerNode[i]);
+                var entry = _timerEntry[i];
+                if (entry >= 0)
+                {
+                    Refresh(entry);
+                }
+                else
+                {
+                    Enqueue(~entry);
+                }
             }
             // Evaluating a level only adds nodes to deeper levels, so one pass in order suffices.
             for (var level = 0; level <= _topLevel; level++)
@@ -163,55 +205,79 @@ internal sealed partial class CascadeSimulator
 
     private void Evaluate(int v)
     {
-        var t = _step;
-        double sum = 0, best = 0;
-        var cause = NoCause;
-        if (_directFirst[v] >= 0 && DirectLevel(v, t) is var direct and > 0)
-        {
-            sum = best = direct;
-            cause = DirectCause;
-        }
-        var provider = _g.Provider;
-        var strength = _g.Strength;
-        for (int e = _g.InStart[v], end = _g.InStart[v + 1]; e < end; e++)
-        {
-            var p = provider[e];
-            var backup = _backup[e];
-            double level;
-            if (backup == 0)
-            {
-                level = strength[e] * _q[p];
-            }
-            else
-            {
-                // A backed-up dependency reads its provider as it was at the end of the previous step:
-                // out for more than the backup lasts (a 72-hour outage does not beat a 72-hour generator).
-                var since = _outSincePrev[p];
-                level = since >= 0 && t - since > backup ? strength[e] * _qPrev[p] : 0;
-            }
-            if (_holdUntil[e] >= t && _holdLevel[e] > level)
-            {
-                level = _holdLevel[e];
-            }
-            if (level > 0)
-            {
-                sum += level;
-                if (level > best)
-                {
-                    best = level;
-                    cause = p;
-                }
-            }
-        }
-        var q = sum >= CascadeLimits.FailedAt ? 1 : sum < CascadeLimits.Epsilon ? 0 : sum;
+        var direct = _directFirst[v] >= 0 ? DirectLevel(v, _step) : 0;
+        var sum = direct + _sum[v];
+        // Kept in steps of 1/Resolution: sums of many links carry rounding noise that must not count as change.
+        var q = sum >= 1 ? 1 : Math.Max(0, Math.Round(sum * CascadeLimits.Resolution) / CascadeLimits.Resolution);
         var old = _q[v];
         if (q != old)
         {
-            Change(v, old, q, cause);
+            Change(v, old, q, direct);
         }
     }
 
-    private void Change(int v, double old, double q, int cause)
+    /// <summary>Recomputes what a link passes on now and moves its dependent's sum by the difference.</summary>
+    private void Refresh(int k)
+    {
+        ref var link = ref _links[k];
+        var t = _step;
+        var p = link.Provider;
+        float level;
+        if (link.Backup == 0)
+        {
+            level = (float)(link.Strength * _q[p]);
+        }
+        else
+        {
+            // A backed-up dependency reads its provider as it was at the end of the previous step:
+            // out for more than the backup lasts (a 72-hour outage does not beat a 72-hour generator).
+            var since = _outSincePrev[p];
+            level = since >= 0 && t - since > link.Backup ? (float)(link.Strength * _qPrev[p]) : 0;
+        }
+        if (link.HoldUntil >= t && link.HoldLevel > level)
+        {
+            level = link.HoldLevel;
+        }
+        if (level != link.Level)
+        {
+            TouchLink(ref link, k);
+            _sum[link.Dependent] += (double)level - link.Level;
+            link.Level = level;
+            Enqueue(link.Dependent);
+        }
+    }
+
+    /// <summary>
+    /// A backed-up link whose provider changed this step: its dependent reads the new level from
+    /// the next step. The link takes the level now, while its cache line is at hand, and the
+    /// dependent's sum moves next step; only the choice of cause could see it a step early, and a
+    /// cause is still a provider degraded before the dependent, so chains of causes end at a root.
+    /// </summary>
+    private void Pass(ref Link link, int k, double providerLevel)
+    {
+        var level = (float)(link.Strength * providerLevel);
+        if (link.HoldUntil > _step && link.HoldLevel > level)
+        {
+            level = link.HoldLevel;
+        }
+        if (level != link.Level)
+        {
+            TouchLink(ref link, k);
+            _deltasNext.Add((link.Dependent, (double)level - link.Level));
+            link.Level = level;
+        }
+    }
+
+    private void TouchLink(ref Link link, int k)
+    {
+        if (!link.Touched)
+        {
+            link.Touched = true;
+            _touchedLinks.Add(k);
+        }
+    }
+
+    private void Change(int v, double old, double q, double direct)
     {
         var t = _step;
         var oldSince = _outSince[v];
@@ -225,48 +291,64 @@ internal sealed partial class CascadeSimulator
         {
             _outSince[v] = -1;
         }
-        Record(v, q, cause);
+        Record(v, q, direct);
 
-        var dependent = _g.Dependent;
-        var strength = _g.Strength;
         for (int k = _g.OutStart[v], end = _g.OutStart[v + 1]; k < end; k++)
         {
-            var e = _g.OutEdges[k];
-            var d = dependent[e];
-            var backup = _backup[e];
-            var recovery = _recovery[e];
-            if (backup == 0)
+            ref var link = ref _links[k];
+            if (link.Backup == 0)
             {
-                if (q == 0 && recovery > 0)
+                if (q == 0 && link.Recovery > 0)
                 {
-                    Hold(e, strength[e] * old, t + recovery - 1);
-                    Schedule(d, t + recovery);
+                    Hold(ref link, k, (float)(link.Strength * old), t + link.Recovery - 1);
+                    AddTimer(k, t + link.Recovery);
                 }
-                Enqueue(d);
+                Refresh(k);
             }
             else if (old == 0)
             {
                 // The outage begins: the backup carries the dependent until it runs out.
-                Schedule(d, t + backup + 1);
+                AddTimer(k, t + link.Backup + 1);
             }
             else if (q > 0)
             {
-                if (t + 1 - oldSince > backup)
+                if (t + 1 - oldSince > link.Backup)
                 {
-                    Schedule(d, t + 1);
+                    Pass(ref link, k, q);
                 }
             }
-            else if (t - oldSince > backup)
+            else if (t - oldSince > link.Backup)
             {
                 // Back after the backup ran out: the dependent still reads the old level this step
                 // and, seeing the provider back one step late, recovers for its recovery time after that.
-                if (recovery > 0)
+                if (link.Recovery > 0)
                 {
-                    Hold(e, strength[e] * old, t + recovery);
+                    Hold(ref link, k, (float)(link.Strength * old), t + link.Recovery);
+                    AddTimer(k, t + 1 + link.Recovery);
                 }
-                Schedule(d, t + 1 + recovery);
+                else
+                {
+                    Pass(ref link, k, 0);
+                }
             }
         }
+    }
+
+    /// <summary>The provider weighing most on the node now (the direct disruption wins ties), for the record.</summary>
+    private int CauseOf(int v, double direct)
+    {
+        var best = direct;
+        var cause = direct > 0 ? DirectCause : NoCause;
+        for (int e = _g.InStart[v], end = _g.InStart[v + 1]; e < end; e++)
+        {
+            ref var link = ref _links[_g.InSlot[e]];
+            if (link.Level > best)
+            {
+                best = link.Level;
+                cause = link.Provider;
+            }
+        }
+        return cause;
     }
 
     private double DirectLevel(int v, int t)
@@ -283,32 +365,17 @@ internal sealed partial class CascadeSimulator
         return level;
     }
 
-    private void Hold(int e, double level, int until)
+    private void Hold(ref Link link, int k, float level, int until)
     {
-        if (_holdUntil[e] < 0)
-        {
-            _touchedEdges.Add(e);
-        }
-        else if (_holdUntil[e] >= _step)
+        TouchLink(ref link, k);
+        if (link.HoldUntil >= _step)
         {
             // Overlapping recoveries: the higher level until the later end.
-            level = Math.Max(level, _holdLevel[e]);
-            until = Math.Max(until, _holdUntil[e]);
+            level = Math.Max(level, link.HoldLevel);
+            until = Math.Max(until, link.HoldUntil);
         }
-        _holdUntil[e] = until;
-        _holdLevel[e] = level;
-    }
-
-    private void Schedule(int v, int step)
-    {
-        if (step == _step)
-        {
-            Enqueue(v);
-        }
-        else if (step < _steps)
-        {
-            AddTimer(v, step);
-        }
+        link.HoldUntil = until;
+        link.HoldLevel = level;
     }
 
     private void Enqueue(int v)
@@ -336,14 +403,18 @@ internal sealed partial class CascadeSimulator
         }
     }
 
-    private void AddTimer(int v, int step)
+    private void AddTimer(int entry, int step)
     {
-        if (_timerCount == _timerNode.Length)
+        if (step >= _steps)
         {
-            Array.Resize(ref _timerNode, _timerCount * 2);
+            return;
+        }
+        if (_timerCount == _timerEntry.Length)
+        {
+            Array.Resize(ref _timerEntry, _timerCount * 2);
             Array.Resize(ref _timerNext, _timerCount * 2);
         }
-        _timerNode[_timerCount] = v;
+        _timerEntry[_timerCount] = entry;
         _timerNext[_timerCount] = _timerHead[step];
         _timerHead[step] = _timerCount++;
     }
@@ -352,7 +423,7 @@ internal sealed partial class CascadeSimulator
     {
         foreach (var v in _touchedNodes)
         {
-            _q[v] = _qPrev[v] = _peak[v] = 0;
+            _q[v] = _qPrev[v] = _peak[v] = _sum[v] = 0;
             _outSince[v] = _outSincePrev[v] = _queuedAt[v] = _directFirst[v] = -1;
             _firstDegraded[v] = _failed[v] = _recovered[v] = _peakStep[v] = -1;
             _cause[v] = _failCause[v] = NoCause;
@@ -360,12 +431,15 @@ internal sealed partial class CascadeSimulator
             _touched[v] = false;
         }
         _touchedNodes.Clear();
-        foreach (var e in _touchedEdges)
+        foreach (var k in _touchedLinks)
         {
-            _holdUntil[e] = -1;
-            _holdLevel[e] = 0;
+            ref var link = ref _links[k];
+            link.Level = link.HoldLevel = 0;
+            link.HoldUntil = -1;
+            link.Touched = false;
         }
-        _touchedEdges.Clear();
+        _touchedLinks.Clear();
+        _deltasNext.Clear();
         Array.Fill(_timerHead, -1);
         _timerCount = 0;
         ResetRecording();
