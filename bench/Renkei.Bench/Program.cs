@@ -25,11 +25,23 @@ using Renkei.Storage;
 //   dotnet run -c Release --project bench/Renkei.Bench -- audit-verify --events 100000
 //   dotnet run -c Release --project bench/Renkei.Bench -- report-intake --reports 2000 --concurrency 8
 //   dotnet run -c Release --project bench/Renkei.Bench -- fanout --orgs 10000 --users-per-org 3
+//   dotnet run -c Release --project bench/Renkei.Bench -- cascade --nodes 100000 --edges 1000000 --steps 168 [--scale] [--spof 200]
+//     (operator-level cascade, no database: graph build and simulation times, memory per node+dependency;
+//      --scale also runs a quarter and half the size to show memory grows linearly; --spof ranks that many candidates)
 // Add --postgres "Host=…;Username=…;Database=postgres" to run on PostgreSQL (a database is created and dropped).
 var command = args.FirstOrDefault() ?? "help";
 int Arg(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 string? Text(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var postgres = Text("--postgres");
+
+if (command == "cascade")
+{
+    // Pure computation: no database to open.
+    var figures = Cascade.Run(Arg("--nodes", 100_000), Arg("--edges", 1_000_000), Arg("--steps", 168), args.Contains("--scale"), Arg("--spof", 0));
+    figures["peak_mb"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0, 1);
+    Console.WriteLine(JsonSerializer.Serialize(figures));
+    return 0;
+}
 
 await using var bench = await BenchDatabase.CreateAsync(postgres);
 var result = command switch
@@ -44,7 +56,7 @@ var result = command switch
 };
 if (result is null)
 {
-    Console.WriteLine("commands: init | csv-import --orgs N | visibility --notices N | audit-verify --events N | report-intake --reports N [--concurrency C] [--web <Renkei.Web.dll>] | fanout --orgs N --users-per-org U   [--postgres <connection string>]");
+    Console.WriteLine("commands: init | csv-import --orgs N | visibility --notices N | audit-verify --events N | report-intake --reports N [--concurrency C] [--web <Renkei.Web.dll>] | fanout --orgs N --users-per-org U | cascade --nodes N --edges M --steps S [--scale] [--spof K]   [--postgres <connection string>]");
     return 1;
 }
 result["provider"] = bench.Settings.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgresql";
