@@ -3,7 +3,7 @@
 # PostgreSQL server, CLI tests and browser tests in headless Chromium.
 #
 # Installs what the tests need when it is missing (Debian packages: postgresql, chromium,
-# fonts-noto-cjk, python3-aiosmtpd for the SMTP sink), starts a throwaway PostgreSQL server on
+# fonts-noto-cjk, python3-aiosmtpd for the SMTP sink, python3-jsonschema), starts a throwaway PostgreSQL server on
 # 127.0.0.1 and stops it on exit.
 #
 #   ./scripts/test.sh                 everything
@@ -22,6 +22,8 @@ command -v "${RENKEI_CHROMIUM:-/usr/bin/chromium}" >/dev/null 2>&1 || need_packa
 if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then need_packages+=(fonts-noto-cjk); fi
 # The e-mail tests send through a real SMTP server on loopback: aiosmtpd, run by Debian's python3.
 /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || need_packages+=(python3-aiosmtpd)
+# The simulate command's input and output are checked against their JSON Schemas by Debian's jsonschema.
+/usr/bin/python3 -c "import jsonschema" >/dev/null 2>&1 || need_packages+=(python3-jsonschema)
 if [ ${#need_packages[@]} -gt 0 ]; then
   say "Installing ${need_packages[*]}"
   sudo=()

@@ -120,6 +120,15 @@ internal static class Commands
         return command;
     }
 
+    public static Command Simulate()
+    {
+        var input = new Option<FileInfo>("--input") { Description = "The scenario (JSON, docs/schemas/scenario.schema.json).", Required = true };
+        var output = new Option<string?>("--output") { Description = "Where to write the result (JSON, docs/schemas/result.schema.json); - or nothing: standard output." };
+        var command = new Command("simulate", "Run an interdependency scenario — the sector model (IIM) or the operator cascade — from a file. Needs no database.") { input, output };
+        command.SetAction(async (result, ct) => await Simulation.RunAsync(result.GetValue(input)!, result.GetValue(output), ct));
+        return command;
+    }
+
     private static async Task<int> RunAsync(Func<IServiceProvider, Task<int>> action)
     {
         try

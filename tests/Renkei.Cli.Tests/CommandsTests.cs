@@ -13,22 +13,13 @@ public abstract class CommandsTests(DatabaseProvider provider) : DatabaseTest(pr
 
     private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "renkei.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(cli);
-        foreach (var arg in args)
+        var (code, output, error) = await Cli.RunAsync(new Dictionary<string, string?>
         {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["ConnectionStrings__Renkei"] = Database.Settings.ConnectionString;
-        start.Environment.Remove("RENKEI_DATABASE_URL");
-        start.Environment["RENKEI_ADMIN_EMAIL"] = "cli-admin@renkei.test";
-        start.Environment["RENKEI_ADMIN_PASSWORD"] = "a passphrase for the cli test";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await stdout + await stderr);
+            ["ConnectionStrings__Renkei"] = Database.Settings.ConnectionString,
+            ["RENKEI_ADMIN_EMAIL"] = "cli-admin@renkei.test",
+            ["RENKEI_ADMIN_PASSWORD"] = "a passphrase for the cli test",
+        }, args);
+        return (code, output + error);
     }
 
     [Fact]
