@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Renkei.Identity;
+using Renkei.Testing;
+
+namespace Renkei.Browser.Tests;
+
+/// <summary>
+/// Interdependency analysis in the real UI: an analyst asks "what if power loses half its function
+/// for a day" and sees the sectors' curves; then runs the hospital scenario file and sees the
+/// cascade timeline, the hospital failing when its generator runs out, and the ranking.
+/// </summary>
+public sealed class InterdependencyFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    private static string Example(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Renkei.slnx")))
+            {
+                return Path.Combine(dir.FullName, "docs", "examples", name);
+            }
+        }
+        throw new InvalidOperationException("Renkei.slnx not found above the test binaries.");
+    }
+
+    [Fact]
+    public async Task Analyst_RunsAWhatIfAndAScenarioFile_SeesChartsTimelineAndRanking()
+    {
+        var analyst = await app.Data.UserAsync((await app.Data.ReferenceOrganisationAsync("nisc")).Id, Role.Analyst);
+        var page = await app.NewPageAsync();
+        await Session.SignInAsync(page, analyst.Email!, TestData.Password);
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/Account/"));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "相互依存性" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "相互依存性解析", Level = 1 })).ToBeVisibleAsync();
+
+        // 1. What if electricity loses half its function for 24 hours?
+        await page.GetByLabel("分野", new() { Exact = true }).SelectOptionAsync("electricity");
+        await page.GetByLabel("機能低下の度合い（0〜1）").FillAsync("0.5");
+        await page.GetByLabel("継続時間（時間）").FillAsync("24");
+        await page.GetByRole(AriaRole.Button, new() { Name = "計算する" }).ClickAsync();
+        var chart = page.Locator("#sector-chart");
+        await Expect(chart).ToBeVisibleAsync();
+        await Expect(chart.Locator("g.series").First).ToHaveAttributeAsync("data-sector", "electricity");
+        Assert.True(await chart.Locator("g.series polyline").CountAsync() >= 2, "the outage spreads to at least one other sector");
+        var box = await chart.Locator("svg").BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.Width > 300 && box.Height > 100, $"the chart is drawn at a readable size ({box.Width}×{box.Height})");
+        await Expect(page.Locator("table.sector-results tbody tr")).ToHaveCountAsync(15);
+
+        // 2. The hospital scenario from a file.
+        await page.GetByLabel("シナリオファイル", new() { Exact = true }).SetInputFilesAsync(Example("operators-hospital.json"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "実行", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#result")).ToHaveAttributeAsync("data-model", "operators");
+        await Expect(page.Locator("#cascade-timeline g.cascade-row")).ToHaveCountAsync(5);
+        await Expect(page.Locator("#cascade-timeline g.cascade-row[data-node='hospital-a'] rect.span-failed")).ToHaveCountAsync(1);
+        await Expect(page.Locator("table.cascade-outcomes tr[data-node='hospital-a'] .failed-at")).ToHaveTextAsync("73");
+        await Expect(page.Locator("table.spof tbody tr").First).ToHaveAttributeAsync("data-node", "power-x");
+    }
+}

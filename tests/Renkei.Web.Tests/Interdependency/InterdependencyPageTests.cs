@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text;
+using Renkei.Identity;
+using Renkei.Testing;
+using Renkei.Web.Tests.Reports;
+
+namespace Renkei.Web.Tests.Interdependency;
+
+/// <summary>
+/// The interdependency page without JavaScript: the sector "what if" drawn and tabulated, a scenario
+/// file run with its cascade timeline and ranking, bad files answered field by field, and nothing
+/// for anonymous callers.
+/// </summary>
+public abstract class InterdependencyPageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : RenkeiApp
+{
+    private static string Repository
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Renkei.slnx")))
+                {
+                    return dir.FullName;
+                }
+            }
+            throw new InvalidOperationException("Renkei.slnx not found above the test binaries.");
+        }
+    }
+
+    private async Task<HttpClient> AnalystAsync() =>
+        (await app.ClientAsync((await app.Data.ReferenceOrganisationAsync("nisc")).Id, Role.Analyst)).Client;
+
+    [Fact]
+    public async Task WhatIf_PowerOutage_DrawsTheMostAffectedSectorsAndTabulatesAll()
+    {
+        var analyst = await AnalystAsync();
+        var page = await HtmlForm.PageAsync(analyst, "/Interdependency?Run=true&Input.Sector=electricity&Input.Level=0.5&Input.Hours=24&Input.Horizon=96");
+
+        var series = page.QuerySelectorAll("#sector-chart g.series");
+        series.Length.ShouldBeInRange(2, 8);
+        series[0].GetAttribute("data-sector").ShouldBe("electricity", "the disturbed sector is hit hardest");
+        series[0].QuerySelector("polyline")!.GetAttribute("points")!.Split(' ').Length.ShouldBe(97);
+        var rows = page.QuerySelectorAll("table.sector-results tbody tr");
+        rows.Length.ShouldBe(15);
+        double Static(string sector) => double.Parse(page.QuerySelector($"table.sector-results tr[data-sector='{sector}'] .static-q")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
+        Static("electricity").ShouldBeGreaterThan(0.5);
+        Static("medical").ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task WhatIf_OutOfRange_ShowsTheReasonAndNoResult()
+    {
+        var analyst = await AnalystAsync();
+        var page = await HtmlForm.PageAsync(analyst, "/Interdependency?Run=true&Input.Sector=electricity&Input.Level=3&Input.Hours=24&Input.Horizon=96");
+        page.QuerySelector("[data-valmsg-for='Input.Level']")!.TextContent.ShouldContain("0.01 から 1");
+        page.QuerySelector("#result").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Upload_OperatorScenario_ShowsTimelineOutcomesAndRanking()
+    {
+        var analyst = await AnalystAsync();
+        var example = await File.ReadAllBytesAsync(Path.Combine(Repository, "docs", "examples", "operators-hospital.json"));
+        var response = await (await HtmlForm.OpenAsync(analyst, "/Interdependency", "#upload form"))
+            .Attach("Scenario", "operators-hospital.json", example)
+            .SubmitAsync(analyst);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = HtmlForm.Parse(await response.Content.ReadAsStringAsync());
+
+        page.QuerySelector("#result")!.GetAttribute("data-model").ShouldBe("operators");
+        page.QuerySelector("#affected-count")!.TextContent.ShouldBe("5");
+        page.QuerySelectorAll("#cascade-timeline g.cascade-row").Length.ShouldBe(5);
+        page.QuerySelector("#cascade-timeline g.cascade-row[data-node='hospital-a'] rect.span-failed").ShouldNotBeNull();
+        page.QuerySelector("table.cascade-outcomes tr[data-node='hospital-a'] .failed-at")!.TextContent.ShouldBe("73");
+        page.QuerySelector("table.cascade-outcomes tr[data-node='hospital-a']")!.TextContent.ShouldContain("hospital-a ← carrier-z ← power-x");
+        page.QuerySelector("table.spof tbody tr")!.GetAttribute("data-node").ShouldBe("power-x");
+    }
+
+    [Fact]
+    public async Task Upload_BadScenario_ListsEachProblemAtItsPlace()
+    {
+        var analyst = await AnalystAsync();
+        var bad = Encoding.UTF8.GetBytes("""{"model":"operators","graph":{"nodes":[{"id":"a"}],"dependencies":[{"dependent":"a","provider":"ghost"}]},"simulation":{"disruptions":[],"steps":5}}""");
+        var response = await (await HtmlForm.OpenAsync(analyst, "/Interdependency", "#upload form"))
+            .Attach("Scenario", "bad.json", bad)
+            .SubmitAsync(analyst);
+        var page = HtmlForm.Parse(await response.Content.ReadAsStringAsync());
+        page.QuerySelector("#scenario-errors")!.TextContent.ShouldContain("graph.dependencies[0].provider");
+        page.QuerySelector("#result").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Anonymous_IsSentToSignIn()
+    {
+        var response = await app.Anonymous().GetAsync("/Interdependency?Run=true");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldContain("/Account/Login");
+    }
+}
+
+public sealed class InterdependencyPageTests_Sqlite(SqliteApp app) : InterdependencyPageTests<SqliteApp>(app);
