@@ -181,8 +181,27 @@ internal static class CascadeGraphBuilder
             errors.Add("dependencies", Text.T("instantaneous dependencies (backup 0 hours) form a cycle: {0}, each needing the next ({1}); a service cannot need itself at the same moment, so give at least one of them a backup", loop, where));
             return null;
         }
-        return new CascadeGraph(ids, organisations, names, sectorOf, sectors, population, inStart, sProvider, sDependent, sStrength, sBackup, sRecovery,
-            order, outStart, outEdges, levels, maxLevel, index);
+        // Links in provider order (stable in input order within a provider); InLinks[k] is where in-edge k now sits.
+        var lProvider = new int[m];
+        var lDependent = new int[m];
+        var lStrength = new double[m];
+        var lBackup = new double[m];
+        var lRecovery = new double[m];
+        var lInput = new int[m];
+        var inLinks = new int[m];
+        for (var k = 0; k < m; k++)
+        {
+            var e = outEdges[k];
+            lProvider[k] = sProvider[e];
+            lDependent[k] = sDependent[e];
+            lStrength[k] = sStrength[e];
+            lBackup[k] = sBackup[e];
+            lRecovery[k] = sRecovery[e];
+            lInput[k] = order[e];
+            inLinks[e] = k;
+        }
+        return new CascadeGraph(ids, organisations, names, sectorOf, sectors, population, inStart, inLinks, outStart, lProvider, lDependent, lStrength, lBackup, lRecovery,
+            lInput, levels, maxLevel, index);
     }
 
     private static int NodeRef(string? id, int e, string field, ICascadePlaces places, Dictionary<string, int> index, CascadeErrors errors)

@@ -117,7 +117,7 @@ internal static class SinglePointsOfFailure
         long reach = 0;
         for (var k = graph.OutStart[v]; k < graph.OutStart[v + 1]; k++)
         {
-            var d = graph.Dependent[graph.OutEdges[k]];
+            var d = graph.Dependent[k];
             reach += 1 + graph.OutStart[d + 1] - graph.OutStart[d];
         }
         return reach;
