@@ -79,13 +79,15 @@ internal static class Cascade
             ["graph_bytes_per_element"] = Math.Round(graphBytes / elements, 1),
             ["sim_bytes_per_element"] = Math.Round(simBytes / elements, 1),
         };
-        if (spofCandidates > 0)
+        if (spofCandidates != 0)
         {
+            // --spof K ranks K candidates; --spof -1 leaves the number to the engine's default for the graph's size.
             watch.Restart();
-            var ranking = graph.RankSinglePointsOfFailure(new SpofOptions(OutageSteps: 24, Steps: steps, MaxCandidates: spofCandidates, Top: 5)).Value!;
+            var ranking = graph.RankSinglePointsOfFailure(new SpofOptions(OutageSteps: 24, Steps: steps, MaxCandidates: spofCandidates > 0 ? spofCandidates : null, Top: 5)).Value!;
             var spofMs = watch.Elapsed.TotalMilliseconds;
             var top = ranking.Entries[0];
-            Console.WriteLine($"single points of failure: {ranking.Candidates} candidates (24-hour outage, {steps} steps) ranked in {spofMs:F0} ms; first {top.NodeId}: {top.AffectedServices} services, {top.PopulationAffected} people");
+            Console.WriteLine($"single points of failure: {ranking.Candidates} of {ranking.NodesWithDependents} nodes with dependents ({(ranking.Exact ? "exact" : "not exact")}; 24-hour outage, {steps} steps) ranked in {spofMs:F0} ms; first {top.NodeId}: {top.AffectedServices} services, {top.PopulationAffected} people");
+            result["spof_exact"] = ranking.Exact;
             result["spof_candidates"] = ranking.Candidates;
             result["spof_ms"] = Math.Round(spofMs);
         }

@@ -25,9 +25,9 @@ using Renkei.Storage;
 //   dotnet run -c Release --project bench/Renkei.Bench -- audit-verify --events 100000
 //   dotnet run -c Release --project bench/Renkei.Bench -- report-intake --reports 2000 --concurrency 8
 //   dotnet run -c Release --project bench/Renkei.Bench -- fanout --orgs 10000 --users-per-org 3
-//   dotnet run -c Release --project bench/Renkei.Bench -- cascade --nodes 100000 --edges 1000000 --steps 168 [--scale] [--spof 200]
+//   dotnet run -c Release --project bench/Renkei.Bench -- cascade --nodes 100000 --edges 1000000 --steps 168 [--scale] [--spof K | --spof -1]
 //     (operator-level cascade, no database: graph build and simulation times, memory per node+dependency;
-//      --scale also runs a quarter and half the size to show memory grows linearly; --spof ranks that many candidates)
+//      --scale also runs a quarter and half the size to show memory grows linearly; --spof ranks that many candidates, -1 the engine's default for the graph's size)
 // Add --postgres "Host=…;Username=…;Database=postgres" to run on PostgreSQL (a database is created and dropped).
 var command = args.FirstOrDefault() ?? "help";
 int Arg(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;

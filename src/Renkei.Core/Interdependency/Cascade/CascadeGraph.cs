@@ -14,8 +14,8 @@ public sealed class CascadeGraph
 
     internal CascadeGraph(
         string[] ids, string?[] organisations, string?[] names, int[] sectorOf, string[] sectors, long[] population,
-        int[] inStart, int[] provider, int[] dependent, double[] strength, double[] backupHours, double[] recoveryHours, int[] inputIndex,
-        int[] outStart, int[] outEdges, int[] instantLevel, int maxInstantLevel, Dictionary<string, int> index)
+        int[] inStart, int[] inLinks, int[] outStart, int[] provider, int[] dependent, double[] strength, double[] backupHours, double[] recoveryHours,
+        int[] inputIndex, int[] instantLevel, int maxInstantLevel, Dictionary<string, int> index)
     {
         Ids = ids;
         Organisations = organisations;
@@ -24,20 +24,24 @@ public sealed class CascadeGraph
         Sectors = sectors;
         Population = population;
         InStart = inStart;
+        InLinks = inLinks;
+        OutStart = outStart;
         Provider = provider;
         Dependent = dependent;
         Strength = strength;
         BackupHours = backupHours;
         RecoveryHours = recoveryHours;
         InputIndex = inputIndex;
-        OutStart = outStart;
-        OutEdges = outEdges;
         InstantLevel = instantLevel;
         MaxInstantLevel = maxInstantLevel;
-        InSlot = new int[outEdges.Length];
-        for (var k = 0; k < outEdges.Length; k++)
+        LevelStart = new int[maxInstantLevel + 2];
+        foreach (var level in instantLevel)
         {
-            InSlot[outEdges[k]] = k;
+            LevelStart[level + 1]++;
+        }
+        for (var l = 0; l <= maxInstantLevel; l++)
+        {
+            LevelStart[l + 1] += LevelStart[l];
         }
         _index = index;
     }
@@ -85,7 +89,7 @@ public sealed class CascadeGraph
 
     /// <summary>Bytes held by the graph's arrays (strings and the id map estimated), for capacity planning.</summary>
     public long ApproximateBytes =>
-        (long)NodeCount * (8 * 4 + 4 * 4 + 8) + (long)DependencyCount * (4 * 5 + 8 * 3) + Ids.Sum(i => 24L + 2L * i.Length) + _index.Count * 24L;
+        (long)NodeCount * (8 * 4 + 4 * 5 + 8) + (long)DependencyCount * (4 * 4 + 8 * 3) + Ids.Sum(i => 24L + 2L * i.Length) + _index.Count * 24L;
 
     internal string[] Ids { get; }
     internal string?[] Organisations { get; }
@@ -94,24 +98,27 @@ public sealed class CascadeGraph
     internal string[] Sectors { get; }
     internal long[] Population { get; }
 
-    /// <summary>Dependencies of node v (as dependent) are edges InStart[v] .. InStart[v+1]-1.</summary>
-    internal int[] InStart { get; }
+    // Dependencies ("links") are stored in provider order: those of provider p are the slots
+    // OutStart[p] .. OutStart[p+1]-1, in input order, so a change walks its dependents contiguously.
+
+    /// <summary>Links where node v is the provider are slots OutStart[v] .. OutStart[v+1]-1.</summary>
+    internal int[] OutStart { get; }
     internal int[] Provider { get; }
     internal int[] Dependent { get; }
     internal double[] Strength { get; }
     internal double[] BackupHours { get; }
     internal double[] RecoveryHours { get; }
-    /// <summary>The edge's position in the input, to name it in messages.</summary>
+    /// <summary>The link's position in the input, to name it in messages.</summary>
     internal int[] InputIndex { get; }
 
-    /// <summary>Edges where node v is the provider are OutEdges[OutStart[v] .. OutStart[v+1]-1].</summary>
-    internal int[] OutStart { get; }
-    internal int[] OutEdges { get; }
-
-    /// <summary>The inverse of <see cref="OutEdges"/>: edge e sits at OutEdges[InSlot[e]].</summary>
-    internal int[] InSlot { get; }
+    /// <summary>Links of node v as dependent, in input order, are InLinks[InStart[v] .. InStart[v+1]-1].</summary>
+    internal int[] InStart { get; }
+    internal int[] InLinks { get; }
 
     /// <summary>0 for a node with no instantaneous provider, else one more than its deepest instantaneous provider.</summary>
     internal int[] InstantLevel { get; }
     internal int MaxInstantLevel { get; }
+
+    /// <summary>Nodes of instantaneous level l number LevelStart[l+1] - LevelStart[l] (the simulator's queue is laid out by level).</summary>
+    internal int[] LevelStart { get; }
 }

@@ -46,9 +46,9 @@ internal static class CascadeGraphBuilder
             {
                 errors.Add(places.Node(i, "id"), Text.T("node id '{0}' is already used at {1}", id, places.Node(index[id], "id")));
             }
-            organisations[i] = Clean(node.Organisation, places.Node(i, "organisation"), errors);
-            names[i] = Clean(node.Name, places.Node(i, "name"), errors);
-            if (Clean(node.Sector, places.Node(i, "sector"), errors) is { } sector)
+            organisations[i] = Clean(node.Organisation, places, i, "organisation", errors);
+            names[i] = Clean(node.Name, places, i, "name", errors);
+            if (Clean(node.Sector, places, i, "sector", errors) is { } sector)
             {
                 if (sectorCodes is not null && !sectorCodes.Contains(sector))
                 {
@@ -61,7 +61,7 @@ internal static class CascadeGraphBuilder
             {
                 errors.Add(places.Node(i, "population"), Text.T("must be 0 or more (node '{0}')", id));
             }
-            nodeRecovery[i] = Hours(node.RecoveryHours, 0, places.Node(i, "recoveryHours"), id, errors);
+            nodeRecovery[i] = Hours(node.RecoveryHours, 0, places, ~i, "recoveryHours", id, errors);
         }
         var sectors = sectorNames.ToArray();
         var sectorOf = new int[n];
@@ -78,7 +78,7 @@ internal static class CascadeGraphBuilder
         var backup = new double[m];
         var recovery = new double[m];
         // A pair given twice would add its strengths silently; the first place is named so the user can pick one.
-        var pairs = new Dictionary<(int, int), int>();
+        var pairs = new Dictionary<(int, int), int>(m);
         for (var e = 0; e < m; e++)
         {
             var dep = dependencies[e];
@@ -100,8 +100,8 @@ internal static class CascadeGraphBuilder
             {
                 errors.Add(places.Dependency(e, "strength"), Text.T("must be more than 0 and at most 1 (dependency of '{0}')", who));
             }
-            backup[e] = Hours(dep?.BackupHours, 0, places.Dependency(e, "backupHours"), who, errors);
-            recovery[e] = Hours(dep?.RecoveryHours, d >= 0 ? nodeRecovery[d] : 0, places.Dependency(e, "recoveryHours"), who, errors);
+            backup[e] = Hours(dep?.BackupHours, 0, places, e, "backupHours", who, errors);
+            recovery[e] = Hours(dep?.RecoveryHours, d >= 0 ? nodeRecovery[d] : 0, places, e, "recoveryHours", who, errors);
         }
         if (errors.Any)
         {
@@ -181,8 +181,27 @@ internal static class CascadeGraphBuilder
             errors.Add("dependencies", Text.T("instantaneous dependencies (backup 0 hours) form a cycle: {0}, each needing the next ({1}); a service cannot need itself at the same moment, so give at least one of them a backup", loop, where));
             return null;
         }
-        return new CascadeGraph(ids, organisations, names, sectorOf, sectors, population, inStart, sProvider, sDependent, sStrength, sBackup, sRecovery,
-            order, outStart, outEdges, levels, maxLevel, index);
+        // Links in provider order (stable in input order within a provider); InLinks[k] is where in-edge k now sits.
+        var lProvider = new int[m];
+        var lDependent = new int[m];
+        var lStrength = new double[m];
+        var lBackup = new double[m];
+        var lRecovery = new double[m];
+        var lInput = new int[m];
+        var inLinks = new int[m];
+        for (var k = 0; k < m; k++)
+        {
+            var e = outEdges[k];
+            lProvider[k] = sProvider[e];
+            lDependent[k] = sDependent[e];
+            lStrength[k] = sStrength[e];
+            lBackup[k] = sBackup[e];
+            lRecovery[k] = sRecovery[e];
+            lInput[k] = order[e];
+            inLinks[e] = k;
+        }
+        return new CascadeGraph(ids, organisations, names, sectorOf, sectors, population, inStart, inLinks, outStart, lProvider, lDependent, lStrength, lBackup, lRecovery,
+            lInput, levels, maxLevel, index);
     }
 
     private static int NodeRef(string? id, int e, string field, ICascadePlaces places, Dictionary<string, int> index, CascadeErrors errors)
@@ -201,18 +220,19 @@ internal static class CascadeGraphBuilder
         return i;
     }
 
-    private static double Hours(double? value, double fallback, string place, string who, CascadeErrors errors)
+    /// <param name="index">A dependency's index, or ~index for a node's (the place is named only on an error: a million of them cost time).</param>
+    private static double Hours(double? value, double fallback, ICascadePlaces places, int index, string field, string who, CascadeErrors errors)
     {
         var hours = value ?? fallback;
         if (!(hours >= 0 && hours <= CascadeLimits.MaxHours))
         {
-            errors.Add(place, Text.T("must be between 0 and {0} hours (node '{1}')", CascadeLimits.MaxHours, who));
+            errors.Add(index < 0 ? places.Node(~index, field) : places.Dependency(index, field), Text.T("must be between 0 and {0} hours (node '{1}')", CascadeLimits.MaxHours, who));
             return 0;
         }
         return hours;
     }
 
-    private static string? Clean(string? text, string place, CascadeErrors errors)
+    private static string? Clean(string? text, ICascadePlaces places, int node, string field, CascadeErrors errors)
     {
         text = text?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -221,7 +241,7 @@ internal static class CascadeGraphBuilder
         }
         if (text.Length > CascadeLimits.MaxTextLength)
         {
-            errors.Add(place, Text.T("must be at most {0} characters", CascadeLimits.MaxTextLength));
+            errors.Add(places.Node(node, field), Text.T("must be at most {0} characters", CascadeLimits.MaxTextLength));
         }
         return text;
     }

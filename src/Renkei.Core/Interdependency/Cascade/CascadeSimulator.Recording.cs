@@ -30,11 +30,11 @@ internal sealed partial class CascadeSimulator
 
     public int RecoveredStep(int v) => _recovered[v];
 
-    public double Peak(int v) => _peak[v];
+    public double Peak(int v) => _nodes[v].Peak;
 
-    public int PeakStep(int v) => _peakStep[v];
+    public int PeakStep(int v) => _nodes[v].PeakStep;
 
-    public double Level(int v) => _q[v];
+    public double Level(int v) => _nodes[v].Q;
 
     /// <summary>The provider index, or -1 for a direct disruption.</summary>
     public int Cause(int v) => _cause[v];
@@ -54,21 +54,21 @@ internal sealed partial class CascadeSimulator
     public (int[] Affected, int[] Failed, long[] Population) Series(int slot) =>
         (_affectedSeries.AsSpan(slot * _steps, _steps).ToArray(), _failedSeries.AsSpan(slot * _steps, _steps).ToArray(), _populationSeries.AsSpan(slot * _steps, _steps).ToArray());
 
-    private void Record(int v, double q, double direct)
+    private void Record(int v, ref Node node, double q, double direct)
     {
         var t = _step;
-        if (q > _peak[v])
+        if (q > node.Peak)
         {
-            _peak[v] = q;
-            _peakStep[v] = t;
+            node.Peak = q;
+            node.PeakStep = t;
         }
-        var before = _state[v];
+        var before = node.State;
         var after = q >= CascadeLimits.FailedAt ? Failed : q > 0 ? Degraded : Normal;
         if (before == after)
         {
             return;
         }
-        _state[v] = after;
+        node.State = after;
         var cause = after == Normal ? NoCause : CauseOf(v, direct);
         if (before == Normal && _firstDegraded[v] < 0)
         {
@@ -116,7 +116,7 @@ internal sealed partial class CascadeSimulator
         }
         for (var k = 0; k < _traced.Length; k++)
         {
-            _tracedLevels[k * _steps + t] = _q[_traced[k]];
+            _tracedLevels[k * _steps + t] = _nodes[_traced[k]].Q;
         }
     }
 

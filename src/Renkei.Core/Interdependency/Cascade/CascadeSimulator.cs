@@ -19,54 +19,75 @@ internal sealed partial class CascadeSimulator
     private const int NoCause = -2;
     private const int DirectCause = -1;
 
-    // 32 bytes, so a million links stay within the processor's cache as far as possible: steps fit
-    // 16 bits (MaxSteps), and levels need no more than float precision at a resolution of 0.0001.
+    // 24 bytes, so a change streams as few cache lines as possible: steps fit 16 bits (MaxSteps), and
+    // levels need no more than float precision at a resolution of 0.0001. The provider is the
+    // graph's (Provider[k]); only a link whose provider changed is ever touched, so a run resets
+    // the links of the nodes it touched rather than keeping a list of links.
     private struct Link
     {
         public int Dependent;
-        public int Provider;
+        public float Strength;
         public ushort Backup;
         public ushort Recovery;
-        public float Strength;
         /// <summary>What the dependent loses through this link now.</summary>
         public float Level;
         /// <summary>After the provider is back the dependent keeps this level until HoldUntil (its recovery time).</summary>
         public float HoldLevel;
         public int HoldUntil;
-        public bool Touched;
     }
+
+    /// <summary>
+    /// What every link reaching a node touches: 16 bytes, so the hot state of 100,000 nodes fits a
+    /// core's second-level cache. QueuedAt is the step the node was last queued, -1 when the run has
+    /// not touched it yet, -2 when it was touched (disrupted) but not queued yet.
+    /// </summary>
+    private struct Hot
+    {
+        public double Sum;
+        public int QueuedAt;
+        public int Level;
+    }
+
+    /// <summary>The rest of a node's state, read when it is evaluated: one cache line, not one per array.</summary>
+    private struct Node
+    {
+        /// <summary>Level now and at the end of the previous step (what backed-up dependents read).</summary>
+        public double Q;
+        public double QPrev;
+        public double Peak;
+        public int OutSince;
+        public int OutSincePrev;
+        public int DirectFirst;
+        public int PeakStep;
+        public byte State;
+    }
+
+    private const int NeverQueued = -1;
+    private const int TouchedNotQueued = -2;
 
     private readonly CascadeGraph _g;
     private readonly int _steps;
     private readonly Link[] _links;
-
-    // Node state: this step and the end of the previous step (what backed-up dependents read).
-    private readonly double[] _q;
-    private readonly double[] _qPrev;
-    private readonly int[] _outSince;
-    private readonly int[] _outSincePrev;
-    private readonly double[] _sum;
-    private readonly int[] _queuedAt;
-    private readonly bool[] _touched;
-    private readonly int[] _directFirst;
+    private readonly Hot[] _hot;
+    private readonly Node[] _nodes;
 
     // Node record.
-    private readonly byte[] _state;
     private readonly int[] _firstDegraded;
     private readonly int[] _failed;
     private readonly int[] _recovered;
     private readonly int[] _cause;
     private readonly int[] _failCause;
-    private readonly double[] _peak;
-    private readonly int[] _peakStep;
 
     private readonly List<int> _touchedNodes = [];
-    private readonly List<int> _touchedLinks = [];
-    private readonly List<int> _changed = [];
-    private readonly List<int>[] _buckets;
-    // What backed-up links pass on from the next step: their dependent and the change of its sum.
-    private List<(int Node, double Delta)> _deltasNow = [];
-    private List<(int Node, double Delta)> _deltasNext = [];
+    private readonly int[] _changed;
+    private int _changedCount;
+    // Nodes to evaluate this step, laid out by instantaneous level (the graph's LevelStart); _fill counts each level's.
+    private readonly int[] _queue;
+    private readonly int[] _fill;
+    // What backed-up links pass on from the next step: their dependent and the change of its sum, in order.
+    private Delta[] _deltasNow = new Delta[1024];
+    private Delta[] _deltasNext = new Delta[1024];
+    private int _deltasNextCount;
     // Timers: an entry is a link (>= 0) to refresh or a node (~index) to evaluate at that step.
     private readonly int[] _timerHead;
     private int[] _timerEntry = new int[4096];
@@ -76,49 +97,41 @@ internal sealed partial class CascadeSimulator
     private int _step;
     private int _topLevel;
 
+    private readonly record struct Delta(int Node, double Value);
+
     public CascadeSimulator(CascadeGraph graph, int steps, double stepHours)
     {
         _g = graph;
         _steps = steps;
         var n = graph.NodeCount;
-        _links = new Link[graph.DependencyCount];
+        var m = graph.DependencyCount;
+        _links = new Link[m];
+        for (var k = 0; k < m; k++)
+        {
+            _links[k] = new Link
+            {
+                Dependent = graph.Dependent[k],
+                Backup = (ushort)ToSteps(graph.BackupHours[k], stepHours, steps),
+                Recovery = (ushort)ToSteps(graph.RecoveryHours[k], stepHours, steps),
+                Strength = (float)graph.Strength[k],
+                HoldUntil = -1,
+            };
+        }
+        _hot = new Hot[n];
+        _nodes = new Node[n];
         for (var v = 0; v < n; v++)
         {
-            for (var k = graph.OutStart[v]; k < graph.OutStart[v + 1]; k++)
-            {
-                var e = graph.OutEdges[k];
-                _links[k] = new Link
-                {
-                    Dependent = graph.Dependent[e],
-                    Provider = v,
-                    Backup = (ushort)ToSteps(graph.BackupHours[e], stepHours, steps),
-                    Recovery = (ushort)ToSteps(graph.RecoveryHours[e], stepHours, steps),
-                    Strength = (float)graph.Strength[e],
-                    HoldUntil = -1,
-                };
-            }
+            _hot[v] = new Hot { QueuedAt = NeverQueued, Level = graph.InstantLevel[v] };
+            _nodes[v] = new Node { OutSince = -1, OutSincePrev = -1, DirectFirst = -1, PeakStep = -1 };
         }
-        _q = new double[n];
-        _qPrev = new double[n];
-        _outSince = Filled(n, -1);
-        _outSincePrev = Filled(n, -1);
-        _sum = new double[n];
-        _queuedAt = Filled(n, -1);
-        _touched = new bool[n];
-        _directFirst = Filled(n, -1);
-        _state = new byte[n];
         _firstDegraded = Filled(n, -1);
         _failed = Filled(n, -1);
         _recovered = Filled(n, -1);
         _cause = Filled(n, NoCause);
         _failCause = Filled(n, NoCause);
-        _peak = new double[n];
-        _peakStep = Filled(n, -1);
-        _buckets = new List<int>[graph.MaxInstantLevel + 1];
-        for (var i = 0; i < _buckets.Length; i++)
-        {
-            _buckets[i] = [];
-        }
+        _changed = new int[n];
+        _queue = new int[n];
+        _fill = new int[graph.MaxInstantLevel + 1];
         _timerHead = Filled(steps, -1);
         _sectorSlots = graph.Sectors.Length + 2;
         _affectedNow = new int[_sectorSlots];
@@ -142,10 +155,14 @@ internal sealed partial class CascadeSimulator
         for (var i = 0; i < disruptions.Length; i++)
         {
             var d = disruptions[i];
-            Touch(d.Node);
-            if (_directFirst[d.Node] < 0)
+            if (_hot[d.Node].QueuedAt == NeverQueued)
             {
-                _directFirst[d.Node] = i;
+                _hot[d.Node].QueuedAt = TouchedNotQueued;
+                _touchedNodes.Add(d.Node);
+            }
+            if (_nodes[d.Node].DirectFirst < 0)
+            {
+                _nodes[d.Node].DirectFirst = i;
             }
             AddTimer(~d.Node, d.From);
             if (d.To + 1 < _steps)
@@ -159,60 +176,70 @@ internal sealed partial class CascadeSimulator
             {
                 ct.ThrowIfCancellationRequested();
             }
-            _step = t;
-            _topLevel = -1;
-            (_deltasNow, _deltasNext) = (_deltasNext, _deltasNow);
-            foreach (var (node, delta) in _deltasNow)
-            {
-                _sum[node] += delta;
-                Enqueue(node);
-            }
-            _deltasNow.Clear();
-            for (var i = _timerHead[t]; i >= 0; i = _timerNext[i])
-            {
-                var entry = _timerEntry[i];
-                if (entry >= 0)
-                {
-                    Refresh(entry);
-                }
-                else
-                {
-                    Enqueue(~entry);
-                }
-            }
-            // Evaluating a level only adds nodes to deeper levels, so one pass in order suffices.
-            for (var level = 0; level <= _topLevel; level++)
-            {
-                var bucket = _buckets[level];
-                for (var j = 0; j < bucket.Count; j++)
-                {
-                    Evaluate(bucket[j]);
-                }
-                bucket.Clear();
-            }
-            if (_record)
-            {
-                Snapshot(t);
-            }
-            foreach (var v in _changed)
-            {
-                _qPrev[v] = _q[v];
-                _outSincePrev[v] = _outSince[v];
-            }
-            _changed.Clear();
+            Step(t);
         }
+    }
+
+    /// <summary>One step: what backed-up links passed on, timers due, then the queued nodes level by level.</summary>
+    private void Step(int t)
+    {
+        var levelStart = _g.LevelStart;
+        _step = t;
+        _topLevel = -1;
+        (_deltasNow, _deltasNext) = (_deltasNext, _deltasNow);
+        var deltas = _deltasNow.AsSpan(0, _deltasNextCount);
+        _deltasNextCount = 0;
+        foreach (var delta in deltas)
+        {
+            _hot[delta.Node].Sum += delta.Value;
+            Enqueue(delta.Node);
+        }
+        for (var i = _timerHead[t]; i >= 0; i = _timerNext[i])
+        {
+            var entry = _timerEntry[i];
+            if (entry >= 0)
+            {
+                Refresh(entry);
+            }
+            else
+            {
+                Enqueue(~entry);
+            }
+        }
+        // Evaluating a level only adds nodes to deeper levels, so one pass in order suffices.
+        for (var level = 0; level <= _topLevel; level++)
+        {
+            var from = levelStart[level];
+            for (var j = from; j < from + _fill[level]; j++)
+            {
+                Evaluate(_queue[j]);
+            }
+            _fill[level] = 0;
+        }
+        if (_record)
+        {
+            Snapshot(t);
+        }
+        foreach (var v in _changed.AsSpan(0, _changedCount))
+        {
+            ref var node = ref _nodes[v];
+            node.QPrev = node.Q;
+            node.OutSincePrev = node.OutSince;
+        }
+        _changedCount = 0;
     }
 
     private void Evaluate(int v)
     {
-        var direct = _directFirst[v] >= 0 ? DirectLevel(v, _step) : 0;
-        var sum = direct + _sum[v];
+        ref var node = ref _nodes[v];
+        var direct = node.DirectFirst >= 0 ? DirectLevel(v, _step, node.DirectFirst) : 0;
+        var sum = direct + _hot[v].Sum;
         // Kept in steps of 1/Resolution: sums of many links carry rounding noise that must not count as change.
         var q = sum >= 1 ? 1 : Math.Max(0, Math.Round(sum * CascadeLimits.Resolution) / CascadeLimits.Resolution);
-        var old = _q[v];
+        var old = node.Q;
         if (q != old)
         {
-            Change(v, old, q, direct);
+            Change(v, ref node, old, q, direct);
         }
     }
 
@@ -221,27 +248,32 @@ internal sealed partial class CascadeSimulator
     {
         ref var link = ref _links[k];
         var t = _step;
-        var p = link.Provider;
+        ref var provider = ref _nodes[_g.Provider[k]];
         float level;
         if (link.Backup == 0)
         {
-            level = (float)(link.Strength * _q[p]);
+            level = (float)(link.Strength * provider.Q);
         }
         else
         {
             // A backed-up dependency reads its provider as it was at the end of the previous step:
             // out for more than the backup lasts (a 72-hour outage does not beat a 72-hour generator).
-            var since = _outSincePrev[p];
-            level = since >= 0 && t - since > link.Backup ? (float)(link.Strength * _qPrev[p]) : 0;
+            var since = provider.OutSincePrev;
+            level = since >= 0 && t - since > link.Backup ? (float)(link.Strength * provider.QPrev) : 0;
         }
-        if (link.HoldUntil >= t && link.HoldLevel > level)
+        Apply(ref link, k, level);
+    }
+
+    /// <summary>Sets what the link passes on now (at least what its recovery holds) and moves its dependent's sum by the difference.</summary>
+    private void Apply(ref Link link, int k, float level)
+    {
+        if (link.HoldUntil >= _step && link.HoldLevel > level)
         {
             level = link.HoldLevel;
         }
         if (level != link.Level)
         {
-            TouchLink(ref link, k);
-            _sum[link.Dependent] += (double)level - link.Level;
+            _hot[link.Dependent].Sum += (double)level - link.Level;
             link.Level = level;
             Enqueue(link.Dependent);
         }
@@ -262,48 +294,44 @@ internal sealed partial class CascadeSimulator
         }
         if (level != link.Level)
         {
-            TouchLink(ref link, k);
-            _deltasNext.Add((link.Dependent, (double)level - link.Level));
+            if (_deltasNextCount == _deltasNext.Length)
+            {
+                Array.Resize(ref _deltasNext, _deltasNextCount * 2);
+            }
+            _deltasNext[_deltasNextCount++] = new Delta(link.Dependent, (double)level - link.Level);
             link.Level = level;
         }
     }
 
-    private void TouchLink(ref Link link, int k)
-    {
-        if (!link.Touched)
-        {
-            link.Touched = true;
-            _touchedLinks.Add(k);
-        }
-    }
-
-    private void Change(int v, double old, double q, double direct)
+    private void Change(int v, ref Node node, double old, double q, double direct)
     {
         var t = _step;
-        var oldSince = _outSince[v];
-        _q[v] = q;
-        _changed.Add(v);
+        var oldSince = node.OutSince;
+        node.Q = q;
+        _changed[_changedCount++] = v;
         if (old == 0)
         {
-            _outSince[v] = t;
+            node.OutSince = t;
         }
         else if (q == 0)
         {
-            _outSince[v] = -1;
+            node.OutSince = -1;
         }
-        Record(v, q, direct);
+        Record(v, ref node, q, direct);
 
-        for (int k = _g.OutStart[v], end = _g.OutStart[v + 1]; k < end; k++)
+        var links = _links.AsSpan(_g.OutStart[v], _g.OutStart[v + 1] - _g.OutStart[v]);
+        var k = _g.OutStart[v];
+        for (var i = 0; i < links.Length; i++, k++)
         {
-            ref var link = ref _links[k];
+            ref var link = ref links[i];
             if (link.Backup == 0)
             {
                 if (q == 0 && link.Recovery > 0)
                 {
-                    Hold(ref link, k, (float)(link.Strength * old), t + link.Recovery - 1);
+                    Hold(ref link, (float)(link.Strength * old), t + link.Recovery - 1);
                     AddTimer(k, t + link.Recovery);
                 }
-                Refresh(k);
+                Apply(ref link, k, (float)(link.Strength * q));
             }
             else if (old == 0)
             {
@@ -323,7 +351,7 @@ internal sealed partial class CascadeSimulator
                 // and, seeing the provider back one step late, recovers for its recovery time after that.
                 if (link.Recovery > 0)
                 {
-                    Hold(ref link, k, (float)(link.Strength * old), t + link.Recovery);
+                    Hold(ref link, (float)(link.Strength * old), t + link.Recovery);
                     AddTimer(k, t + 1 + link.Recovery);
                 }
                 else
@@ -341,20 +369,20 @@ internal sealed partial class CascadeSimulator
         var cause = direct > 0 ? DirectCause : NoCause;
         for (int e = _g.InStart[v], end = _g.InStart[v + 1]; e < end; e++)
         {
-            ref var link = ref _links[_g.InSlot[e]];
-            if (link.Level > best)
+            var k = _g.InLinks[e];
+            if (_links[k].Level > best)
             {
-                best = link.Level;
-                cause = link.Provider;
+                best = _links[k].Level;
+                cause = _g.Provider[k];
             }
         }
         return cause;
     }
 
-    private double DirectLevel(int v, int t)
+    private double DirectLevel(int v, int t, int first)
     {
         double level = 0;
-        for (var i = _directFirst[v]; i < _disruptions.Length && _disruptions[i].Node == v; i++)
+        for (var i = first; i < _disruptions.Length && _disruptions[i].Node == v; i++)
         {
             var d = _disruptions[i];
             if (d.From <= t && t <= d.To && d.Level > level)
@@ -365,9 +393,8 @@ internal sealed partial class CascadeSimulator
         return level;
     }
 
-    private void Hold(ref Link link, int k, float level, int until)
+    private void Hold(ref Link link, float level, int until)
     {
-        TouchLink(ref link, k);
         if (link.HoldUntil >= _step)
         {
             // Overlapping recoveries: the higher level until the later end.
@@ -380,26 +407,21 @@ internal sealed partial class CascadeSimulator
 
     private void Enqueue(int v)
     {
-        if (_queuedAt[v] == _step)
+        ref var hot = ref _hot[v];
+        if (hot.QueuedAt == _step)
         {
             return;
         }
-        Touch(v);
-        _queuedAt[v] = _step;
-        var level = _g.InstantLevel[v];
-        _buckets[level].Add(v);
+        if (hot.QueuedAt == NeverQueued)
+        {
+            _touchedNodes.Add(v);
+        }
+        hot.QueuedAt = _step;
+        var level = hot.Level;
+        _queue[_g.LevelStart[level] + _fill[level]++] = v;
         if (level > _topLevel)
         {
             _topLevel = level;
-        }
-    }
-
-    private void Touch(int v)
-    {
-        if (!_touched[v])
-        {
-            _touched[v] = true;
-            _touchedNodes.Add(v);
         }
     }
 
@@ -423,23 +445,21 @@ internal sealed partial class CascadeSimulator
     {
         foreach (var v in _touchedNodes)
         {
-            _q[v] = _qPrev[v] = _peak[v] = _sum[v] = 0;
-            _outSince[v] = _outSincePrev[v] = _queuedAt[v] = _directFirst[v] = -1;
-            _firstDegraded[v] = _failed[v] = _recovered[v] = _peakStep[v] = -1;
+            // Links change only when their provider does, and a provider that changed was touched.
+            foreach (ref var link in _links.AsSpan(_g.OutStart[v], _g.OutStart[v + 1] - _g.OutStart[v]))
+            {
+                link.Level = link.HoldLevel = 0;
+                link.HoldUntil = -1;
+            }
+            _hot[v].Sum = 0;
+            _hot[v].QueuedAt = NeverQueued;
+            _nodes[v] = new Node { OutSince = -1, OutSincePrev = -1, DirectFirst = -1, PeakStep = -1 };
+            _firstDegraded[v] = _failed[v] = _recovered[v] = -1;
             _cause[v] = _failCause[v] = NoCause;
-            _state[v] = 0;
-            _touched[v] = false;
         }
         _touchedNodes.Clear();
-        foreach (var k in _touchedLinks)
-        {
-            ref var link = ref _links[k];
-            link.Level = link.HoldLevel = 0;
-            link.HoldUntil = -1;
-            link.Touched = false;
-        }
-        _touchedLinks.Clear();
-        _deltasNext.Clear();
+        _deltasNextCount = 0;
+        _changedCount = 0;
         Array.Fill(_timerHead, -1);
         _timerCount = 0;
         ResetRecording();

@@ -14,13 +14,18 @@ public enum SpofOrder
 /// Ranking settings: each candidate is fully out for <paramref name="OutageSteps"/> from step 0 and
 /// the cascade is followed for <paramref name="Steps"/> (default: the outage itself).
 /// </summary>
-/// <param name="MaxCandidates">Nodes simulated; the ranking is exact when the graph has no more nodes with dependents than this.</param>
+/// <param name="MaxCandidates">
+/// Nodes simulated; the ranking is exact when the graph has no more nodes with dependents than this.
+/// Null (the default) sizes it to the graph: 1,000 up to 20,000 nodes + dependencies, then fewer
+/// in proportion (20,000,000 / (nodes + dependencies), at least 10), since each run costs up to
+/// what the graph holds; on 100,000 nodes and 1,000,000 dependencies that is 18.
+/// </param>
 /// <param name="Top">Entries returned.</param>
 public sealed record SpofOptions(
     int OutageSteps,
     int? Steps = null,
     double StepHours = 1,
-    int MaxCandidates = 1_000,
+    int? MaxCandidates = null,
     int Top = 50,
     SpofOrder OrderBy = SpofOrder.Services);
 
@@ -32,7 +37,8 @@ public sealed record SpofEntry(int Rank, string NodeId, int AffectedServices, in
 
 /// <param name="Exact">Every node with a dependent was simulated (nodes without one affect nobody else).</param>
 /// <param name="Candidates">Nodes simulated.</param>
-public sealed record SpofRanking(bool Exact, int Candidates, int OutageSteps, int Steps, IReadOnlyList<SpofEntry> Entries);
+/// <param name="NodesWithDependents">Nodes that could affect others (the candidates when exact).</param>
+public sealed record SpofRanking(bool Exact, int Candidates, int OutageSteps, int Steps, IReadOnlyList<SpofEntry> Entries, int NodesWithDependents);
 
 /// <summary>
 /// Ranks nodes by what their outage alone affects, with the same rules as a simulation: one run
@@ -59,7 +65,8 @@ internal static class SinglePointsOfFailure
         {
             errors.Add("stepHours", Text.T("must be more than 0 and at most 8784 hours (a year)"));
         }
-        if (options.MaxCandidates < 1 || options.Top < 1)
+        var maxCandidates = options.MaxCandidates ?? DefaultCandidates(graph);
+        if (maxCandidates < 1 || options.Top < 1)
         {
             errors.Add(options.Top < 1 ? "top" : "maxCandidates", Text.T("must be between 1 and {0}", CascadeLimits.MaxNodes));
         }
@@ -69,8 +76,8 @@ internal static class SinglePointsOfFailure
         }
 
         var providers = Enumerable.Range(0, graph.NodeCount).Where(v => graph.OutStart[v + 1] > graph.OutStart[v]).ToArray();
-        var exact = providers.Length <= options.MaxCandidates;
-        var candidates = exact ? providers : [.. providers.OrderByDescending(v => FanOut(graph, v)).ThenBy(v => v).Take(options.MaxCandidates)];
+        var exact = providers.Length <= maxCandidates;
+        var candidates = exact ? providers : [.. providers.OrderByDescending(v => FanOut(graph, v)).ThenBy(v => v).Take(maxCandidates)];
         var results = new SpofEntry[candidates.Length];
         Parallel.For(0, candidates.Length,
             new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount },
@@ -87,8 +94,15 @@ internal static class SinglePointsOfFailure
             : results.OrderByDescending(r => r.AffectedServices).ThenByDescending(r => r.PopulationAffected);
         var entries = ordered.ThenByDescending(r => r.FailedServices).ThenBy(r => r.NodeId, StringComparer.Ordinal)
             .Take(options.Top).Select((r, k) => r with { Rank = k + 1 }).ToList();
-        return new SpofRanking(exact, candidates.Length, options.OutageSteps, steps, entries);
+        return new SpofRanking(exact, candidates.Length, options.OutageSteps, steps, entries, providers.Length);
     }
+
+    /// <summary>
+    /// Candidates when the caller names no number: a run costs up to what the graph holds (on the
+    /// benchmark graph, where one outage reaches most nodes, seconds), so large graphs get fewer.
+    /// </summary>
+    internal static int DefaultCandidates(CascadeGraph graph) =>
+        (int)Math.Clamp(20_000_000L / Math.Max(1, graph.NodeCount + graph.DependencyCount), 10, 1_000);
 
     private static SpofEntry Measure(CascadeGraph graph, CascadeSimulator sim, int source, int outageSteps, CancellationToken ct)
     {
@@ -117,7 +131,7 @@ internal static class SinglePointsOfFailure
         long reach = 0;
         for (var k = graph.OutStart[v]; k < graph.OutStart[v + 1]; k++)
         {
-            var d = graph.Dependent[graph.OutEdges[k]];
+            var d = graph.Dependent[k];
             reach += 1 + graph.OutStart[d + 1] - graph.OutStart[d];
         }
         return reach;
