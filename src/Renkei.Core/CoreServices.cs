@@ -64,6 +64,7 @@ public static class CoreServices
         services.AddScoped<Advisories.AdvisoryRelay>();
         services.AddScoped<Advisories.AdvisoryEscalation>();
         services.AddScoped<Webhooks.WebhookService>();
+        services.AddScoped<Interdependency.Scenarios.ScenarioService>();
         services.AddContactChecks();
         return services;
     }

@@ -7,6 +7,7 @@ using Renkei.Web.Directory;
 using Renkei.Web.Health;
 using Renkei.Web.Identity;
 using Renkei.Web.Infrastructure;
+using Renkei.Web.Interdependency;
 using Renkei.Web.Notices;
 using Renkei.Web.Notifications;
 using Renkei.Web.Reports;
@@ -49,6 +50,7 @@ api.MapNotificationEndpoints();
 api.MapAdvisoryEndpoints();
 api.MapWebhookEndpoints();
 api.MapContactCheckEndpoints();
+api.MapInterdependencyEndpoints();
 api.MapAuditEndpoints();
 
 app.MapPublicFeed();

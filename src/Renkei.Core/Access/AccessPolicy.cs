@@ -212,6 +212,32 @@ public sealed class AccessPolicy(RenkeiDbContext db)
     }
 
     /// <summary>
+    /// Saved interdependency scenarios: the owning organisation's members only. A scenario describes
+    /// which services fail when and how badly — a map of weak points — so it is not shared further,
+    /// not even with platform admins.
+    /// </summary>
+    public IQueryable<Interdependency.Scenarios.AnalysisScenario> AnalysisScenarios(Caller? caller)
+    {
+        if (caller is null)
+        {
+            return db.AnalysisScenarios.Where(_ => false);
+        }
+        var org = caller.OrganisationId;
+        return db.AnalysisScenarios.Where(s => s.OrganisationId == org);
+    }
+
+    /// <summary>Runs of scenarios: as their scenarios (<see cref="AnalysisScenarios"/>).</summary>
+    public IQueryable<Interdependency.Scenarios.AnalysisRun> AnalysisRuns(Caller? caller)
+    {
+        if (caller is null)
+        {
+            return db.AnalysisRuns.Where(_ => false);
+        }
+        var org = caller.OrganisationId;
+        return db.AnalysisRuns.Where(r => r.OrganisationId == org);
+    }
+
+    /// <summary>
     /// The trail names who did what; platform admins and national-centre auditors read all of
     /// it, an organisation's admins and auditors read what their own users did.
     /// </summary>

@@ -56,6 +56,8 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<ContactChecks.ContactCheck> ContactChecks => Set<ContactChecks.ContactCheck>();
     public DbSet<ContactChecks.ContactCheckRound> ContactCheckRounds => Set<ContactChecks.ContactCheckRound>();
     public DbSet<ContactChecks.ContactCheckTarget> ContactCheckTargets => Set<ContactChecks.ContactCheckTarget>();
+    public DbSet<Interdependency.Scenarios.AnalysisScenario> AnalysisScenarios => Set<Interdependency.Scenarios.AnalysisScenario>();
+    public DbSet<Interdependency.Scenarios.AnalysisRun> AnalysisRuns => Set<Interdependency.Scenarios.AnalysisRun>();
 
     public AuditActor Actor => auditScope.Actor;
 
@@ -162,6 +164,7 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
         configurationBuilder.Properties<Advisories.AdvisoryResponse>().HaveConversion<EnumTextConverter<Advisories.AdvisoryResponse>>().HaveMaxLength(20);
         configurationBuilder.Properties<Advisories.AdvisoryDistribution>().HaveConversion<EnumTextConverter<Advisories.AdvisoryDistribution>>().HaveMaxLength(20);
         configurationBuilder.Properties<Advisories.RelayState>().HaveConversion<EnumTextConverter<Advisories.RelayState>>().HaveMaxLength(20);
+        configurationBuilder.Properties<Interdependency.Scenarios.ScenarioModel>().HaveConversion<EnumTextConverter<Interdependency.Scenarios.ScenarioModel>>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
