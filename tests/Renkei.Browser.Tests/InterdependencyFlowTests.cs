@@ -14,18 +14,6 @@ public sealed class InterdependencyFlowTests(BrowserApp app) : IClassFixture<Bro
 {
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
-    private static string Example(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Renkei.slnx")))
-            {
-                return Path.Combine(dir.FullName, "docs", "examples", name);
-            }
-        }
-        throw new InvalidOperationException("Renkei.slnx not found above the test binaries.");
-    }
-
     [Fact]
     public async Task Analyst_RunsAWhatIfAndAScenarioFile_SeesChartsTimelineAndRanking()
     {
@@ -52,7 +40,7 @@ public sealed class InterdependencyFlowTests(BrowserApp app) : IClassFixture<Bro
         await Expect(page.Locator("table.sector-results tbody tr")).ToHaveCountAsync(15);
 
         // 2. The hospital scenario from a file.
-        await page.GetByLabel("シナリオファイル", new() { Exact = true }).SetInputFilesAsync(Example("operators-hospital.json"));
+        await page.GetByLabel("シナリオファイル", new() { Exact = true }).SetInputFilesAsync(RepositoryFiles.Path("docs", "examples", "operators-hospital.json"));
         await page.GetByRole(AriaRole.Button, new() { Name = "実行", Exact = true }).ClickAsync();
         await Expect(page.Locator("#result")).ToHaveAttributeAsync("data-model", "operators");
         await Expect(page.Locator("#cascade-timeline g.cascade-row")).ToHaveCountAsync(5);

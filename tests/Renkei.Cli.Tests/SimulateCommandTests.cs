@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Renkei.Testing;
 
 namespace Renkei.Cli.Tests;
 
@@ -15,28 +16,13 @@ public sealed class SimulateCommandTests : IDisposable
 
     public void Dispose() => System.IO.Directory.Delete(_directory, recursive: true);
 
-    private static string Repository
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Renkei.slnx")))
-                {
-                    return dir.FullName;
-                }
-            }
-            throw new InvalidOperationException("The repository root (Renkei.slnx) was not found above the test binaries.");
-        }
-    }
-
-    private static string Example(string name) => Path.Combine(Repository, "docs", "examples", name);
+    private static string Example(string name) => RepositoryFiles.Path("docs", "examples", name);
 
     private static async Task ConformsAsync(string schema, string document)
     {
         var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "check_schema.py"));
-        start.ArgumentList.Add(Path.Combine(Repository, "docs", "schemas", schema));
+        start.ArgumentList.Add(RepositoryFiles.Path("docs", "schemas", schema));
         start.ArgumentList.Add(document);
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();

@@ -13,21 +13,6 @@ namespace Renkei.Web.Tests.Interdependency;
 /// </summary>
 public abstract class InterdependencyPageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : RenkeiApp
 {
-    private static string Repository
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Renkei.slnx")))
-                {
-                    return dir.FullName;
-                }
-            }
-            throw new InvalidOperationException("Renkei.slnx not found above the test binaries.");
-        }
-    }
-
     private async Task<HttpClient> AnalystAsync() =>
         (await app.ClientAsync((await app.Data.ReferenceOrganisationAsync("nisc")).Id, Role.Analyst)).Client;
 
@@ -61,7 +46,7 @@ public abstract class InterdependencyPageTests<TApp>(TApp app) : IClassFixture<T
     public async Task Upload_OperatorScenario_ShowsTimelineOutcomesAndRanking()
     {
         var analyst = await AnalystAsync();
-        var example = await File.ReadAllBytesAsync(Path.Combine(Repository, "docs", "examples", "operators-hospital.json"));
+        var example = await File.ReadAllBytesAsync(RepositoryFiles.Path("docs", "examples", "operators-hospital.json"));
         var response = await (await HtmlForm.OpenAsync(analyst, "/Interdependency", "#upload form"))
             .Attach("Scenario", "operators-hospital.json", example)
             .SubmitAsync(analyst);
