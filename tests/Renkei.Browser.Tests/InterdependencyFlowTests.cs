@@ -47,5 +47,20 @@ public sealed class InterdependencyFlowTests(BrowserApp app) : IClassFixture<Bro
         await Expect(page.Locator("#cascade-timeline g.cascade-row[data-node='hospital-a'] rect.span-failed")).ToHaveCountAsync(1);
         await Expect(page.Locator("table.cascade-outcomes tr[data-node='hospital-a'] .failed-at")).ToHaveTextAsync("73");
         await Expect(page.Locator("table.spof tbody tr").First).ToHaveAttributeAsync("data-node", "power-x");
+
+        // 3. Saved, run again from its page, and the two runs side by side.
+        await page.GetByLabel("シナリオファイル", new() { Exact = true }).SetInputFilesAsync(RepositoryFiles.Path("docs", "examples", "sectors-power-outage.json"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存して実行" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Interdependency/Runs/"));
+        await Expect(page.Locator("#sector-chart g.series").First).ToHaveAttributeAsync("data-sector", "electricity");
+        var firstRun = page.Url;
+        await page.Locator("nav.crumbs a").Nth(1).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "このシナリオを実行" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Interdependency/Runs/"));
+        Assert.NotEqual(firstRun, page.Url);
+        await page.GetByLabel("比較する実行結果").SelectOptionAsync(new SelectOptionValue { Index = 0 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "並べて比較" }).ClickAsync();
+        await Expect(page.Locator("#comparison .side")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#comparison .side svg.chart, #comparison .side figure.sector-chart")).ToHaveCountAsync(2);
     }
 }

@@ -76,6 +76,53 @@ public abstract class InterdependencyPageTests<TApp>(TApp app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task SaveAndRun_TheRunIsRecorded_ComparedSideBySide_AndOnlyForTheOrganisation()
+    {
+        var analyst = await AnalystAsync();
+        async Task<string> SaveAsync(string example)
+        {
+            var response = await (await HtmlForm.OpenAsync(analyst, "/Interdependency", "#upload form"))
+                .Attach("Scenario", example, await File.ReadAllBytesAsync(RepositoryFiles.Path("docs", "examples", example)))
+                .SubmitAsync(analyst, "保存して実行");
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+            var location = response.Headers.Location!.ToString();
+            location.ShouldStartWith("/Interdependency/Runs/");
+            return location;
+        }
+        var sectors = await SaveAsync("sectors-power-outage.json");
+        var operators = await SaveAsync("operators-hospital.json");
+
+        var run = await HtmlForm.PageAsync(analyst, sectors);
+        run.QuerySelector("#sector-chart g.series").ShouldNotBeNull();
+        run.QuerySelector("a[href$='/result.csv']").ShouldNotBeNull();
+        var index = await HtmlForm.PageAsync(analyst, "/Interdependency");
+        index.QuerySelectorAll("table.saved-scenarios tbody tr").Length.ShouldBe(2);
+
+        var compared = await HtmlForm.PageAsync(analyst, $"{sectors}?compare={operators["/Interdependency/Runs/".Length..]}");
+        var sides = compared.QuerySelectorAll("#comparison .side");
+        sides.Length.ShouldBe(2);
+        sides[0].QuerySelector("section[data-model='sectors']").ShouldNotBeNull();
+        sides[1].QuerySelector("section[data-model='operators'] table.cascade-outcomes").ShouldNotBeNull();
+
+        var stranger = (await app.ClientAsync((await app.Data.ReferenceOrganisationAsync("meti")).Id, Role.Analyst)).Client;
+        (await stranger.GetAsync(sectors)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await stranger.GetAsync($"{operators}?compare={sectors["/Interdependency/Runs/".Length..]}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // Another organisation's run is not offered, nor drawn, beside one's own.
+        var own = await SaveAsyncFor(stranger);
+        var mixed = await HtmlForm.PageAsync(stranger, $"{own}?compare={sectors["/Interdependency/Runs/".Length..]}");
+        mixed.QuerySelector("#comparison").ShouldBeNull();
+        mixed.QuerySelectorAll("#compare option").Length.ShouldBe(0);
+    }
+
+    private static async Task<string> SaveAsyncFor(HttpClient client)
+    {
+        var response = await (await HtmlForm.OpenAsync(client, "/Interdependency", "#upload form"))
+            .Attach("Scenario", "operators-hospital.json", await File.ReadAllBytesAsync(RepositoryFiles.Path("docs", "examples", "operators-hospital.json")))
+            .SubmitAsync(client, "保存して実行");
+        return response.Headers.Location!.ToString();
+    }
+
+    [Fact]
     public async Task Anonymous_IsSentToSignIn()
     {
         var response = await app.Anonymous().GetAsync("/Interdependency?Run=true");

@@ -28,7 +28,7 @@ public sealed class CascadeTimeline
 
     public double X(int step) => PlotLeft + (Steps == 0 ? 0 : Math.Min(step, Steps) * (PlotRight - PlotLeft) / Steps);
 
-    public static CascadeTimeline From(CascadeResult result, CascadeGraph graph)
+    public static CascadeTimeline From(CascadeResult result, CascadeGraph? graph)
     {
         var byNode = result.Events.GroupBy(e => e.Node, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Step).ToList(), StringComparer.Ordinal);
         var ordered = result.Outcomes.OrderBy(o => o.FirstDegradedStep).ThenBy(o => o.NodeId, StringComparer.Ordinal).ToList();
@@ -50,8 +50,9 @@ public sealed class CascadeTimeline
             {
                 spans.Add((open, result.Steps + 1, failed));
             }
-            var index = graph.IndexOf(o.NodeId);
-            var label = index >= 0 && graph.NameOf(index) is { Length: > 0 } name ? name : o.NodeId;
+            // A stored result has no graph at hand: the node id stands in for the name.
+            var index = graph?.IndexOf(o.NodeId) ?? -1;
+            var label = index >= 0 && graph!.NameOf(index) is { Length: > 0 } name ? name : o.NodeId;
             return new CascadeRow(o.NodeId, label, spans, string.Join(" ← ", result.ChainOfCauses(o.NodeId)));
         }).ToList();
         return new CascadeTimeline { Rows = rows, Steps = result.Steps + 1, Omitted = Math.Max(0, ordered.Count - MaxRows) };

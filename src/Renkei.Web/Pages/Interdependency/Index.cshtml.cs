@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Renkei.Access;
@@ -34,7 +35,7 @@ public sealed record SectorWhatIf
 /// uploaded scenario is the caller's own data, read from the request and never kept or shown to
 /// anyone else.
 /// </remarks>
-public sealed class IndexModel(AccessPolicy access) : RenkeiPageModel
+public sealed class IndexModel(AccessPolicy access, ScenarioService scenarios) : RenkeiPageModel
 {
     /// <summary>Uploads through the page; the CLI takes the engines' full sizes.</summary>
     public const int MaxUploadBytes = 20 * 1024 * 1024;
@@ -49,12 +50,10 @@ public sealed class IndexModel(AccessPolicy access) : RenkeiPageModel
     public IFormFile? Scenario { get; set; }
 
     public IReadOnlyList<(string Code, string Name)> Sectors { get; private set; } = [];
-    public ScenarioResult? Result { get; private set; }
-    public SectorChart? Chart { get; private set; }
-    public CascadeTimeline? Timeline { get; private set; }
+    public ResultDisplay? Display { get; private set; }
     public IReadOnlyList<(string Field, string Reason)> Errors { get; private set; } = [];
-
-    public string SectorName(string code) => Sectors.FirstOrDefault(s => s.Code == code).Name ?? code;
+    public IReadOnlyList<ScenarioSummary> Saved { get; private set; } = [];
+    public bool CanSave => ScenarioService.MayEdit(Caller);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -97,6 +96,38 @@ public sealed class IndexModel(AccessPolicy access) : RenkeiPageModel
         return Page();
     }
 
+    /// <summary>Saves the uploaded scenario for the organisation, runs it and shows the recorded run.</summary>
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
+    {
+        await LoadSectorsAsync(ct);
+        if (Scenario is null || Scenario.Length == 0 || Scenario.Length > MaxUploadBytes)
+        {
+            Errors = [("scenario", Scenario is null || Scenario.Length == 0 ? Text.T("is required") : Text.T("must be at most {0} MB", MaxUploadBytes / (1024 * 1024)))];
+            return Page();
+        }
+        JsonElement document;
+        try
+        {
+            using var parsed = await JsonDocument.ParseAsync(Scenario.OpenReadStream(), cancellationToken: ct);
+            document = parsed.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            Errors = [("document", Text.T("The document is not valid JSON (line {0}, position {1}).", (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1))];
+            return Page();
+        }
+        var saved = await scenarios.CreateAsync(Caller, new ScenarioSaveInput { Document = document }, ct);
+        if (!saved.Ok)
+        {
+            Show(saved.Problem!, null);
+            return saved.Problem!.Kind == ProblemKind.Forbidden ? Forbid() : Page();
+        }
+        var run = await scenarios.RunAsync(Caller, saved.Value!.Id, ct);
+        return run.Ok ? Redirect($"/Interdependency/Runs/{run.Value!.Id}") : Redirect($"/Interdependency/Scenarios/{saved.Value.Id}");
+    }
+
+    private void Show(Problem problem, ScenarioInput? input) => Show((Result<ScenarioResult>)problem, input);
+
     private void Show(Result<ScenarioResult> result, ScenarioInput? input)
     {
         if (!result.Ok)
@@ -106,19 +137,12 @@ public sealed class IndexModel(AccessPolicy access) : RenkeiPageModel
                 : [("", result.Problem.Detail)];
             return;
         }
-        Result = result.Value!;
-        if (Result.Dynamic is { } dynamic)
-        {
-            Chart = SectorChart.From(dynamic, SectorName);
-        }
-        if (Result.Cascade is { } cascade && input?.Graph is { } graph)
-        {
-            Timeline = CascadeTimeline.From(cascade, graph);
-        }
+        Display = new ResultDisplay(result.Value!, Sectors.ToDictionary(s => s.Code, s => s.Name), input?.Graph);
     }
 
     private async Task LoadSectorsAsync(CancellationToken ct)
     {
+        Saved = await scenarios.ListAsync(Caller, ct);
         var english = !Text.InJapanese;
         Sectors = (await access.Sectors(Caller).OrderBy(s => s.SortOrder).Select(s => new { s.Code, s.NameJa, s.NameEn }).ToListAsync(ct))
             .Select(s => (s.Code, english ? s.NameEn : s.NameJa)).ToList();
