@@ -28,12 +28,22 @@ using Renkei.Storage;
 //   dotnet run -c Release --project bench/Renkei.Bench -- cascade --nodes 100000 --edges 1000000 --steps 168 [--scale] [--spof K | --spof -1]
 //     (operator-level cascade, no database: graph build and simulation times, memory per node+dependency;
 //      --scale also runs a quarter and half the size to show memory grows linearly; --spof ranks that many candidates, -1 the engine's default for the graph's size)
+//   dotnet run -c Release --project bench/Renkei.Bench -- sectors [--repetitions 1000] [--steps 168]
+//     (sector model on the shipped 15-sector matrix: matrix read, static solve and dynamic run, each timed per call; no database)
 // Add --postgres "Host=…;Username=…;Database=postgres" to run on PostgreSQL (a database is created and dropped).
 var command = args.FirstOrDefault() ?? "help";
 int Arg(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 string? Text(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var postgres = Text("--postgres");
 
+if (command == "sectors")
+{
+    // Pure computation: no database to open.
+    var figures = SectorModel.Run(Arg("--repetitions", 1000), Arg("--steps", 168));
+    figures["peak_mb"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0, 1);
+    Console.WriteLine(JsonSerializer.Serialize(figures));
+    return 0;
+}
 if (command == "cascade")
 {
     // Pure computation: no database to open.
@@ -56,7 +66,7 @@ var result = command switch
 };
 if (result is null)
 {
-    Console.WriteLine("commands: init | csv-import --orgs N | visibility --notices N | audit-verify --events N | report-intake --reports N [--concurrency C] [--web <Renkei.Web.dll>] | fanout --orgs N --users-per-org U | cascade --nodes N --edges M --steps S [--scale] [--spof K]   [--postgres <connection string>]");
+    Console.WriteLine("commands: init | csv-import --orgs N | visibility --notices N | audit-verify --events N | report-intake --reports N [--concurrency C] [--web <Renkei.Web.dll>] | fanout --orgs N --users-per-org U | cascade --nodes N --edges M --steps S [--scale] [--spof K] | sectors [--repetitions R] [--steps S]   [--postgres <connection string>]");
     return 1;
 }
 result["provider"] = bench.Settings.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgresql";
