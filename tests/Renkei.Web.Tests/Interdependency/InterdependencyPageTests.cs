@@ -123,6 +123,40 @@ public abstract class InterdependencyPageTests<TApp>(TApp app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task FromReport_WhatIfTheOutageLastsLonger_PrefilledFromTheReportOnlyForThoseWhoSeeIt()
+    {
+        var chain = await ReportChain.CreateAsync(app);
+        var id = (await ReportChain.CreateAsync(chain.Reporter, "ceptoar", viaCeptoar: "electricity", content: ReportChain.Content("配電制御系の停止"))).GetProperty("id").GetGuid();
+
+        var detail = await HtmlForm.PageAsync(chain.Reporter, $"/Reports/{id}");
+        var link = detail.QuerySelector(".what-if-link a")!.GetAttribute("href")!;
+        link.ShouldContain($"fromReport={id}");
+
+        var page = await HtmlForm.PageAsync(chain.Reporter, link);
+        page.QuerySelector("#from-report")!.TextContent.ShouldContain("配電制御系の停止");
+        page.QuerySelector("#Input_Sector option[selected]")!.GetAttribute("value").ShouldBe("electricity");
+        // Started three hours ago, six more: nine hours.
+        page.QuerySelector("#Input_Hours")!.GetAttribute("value").ShouldBe("9");
+
+        (await chain.OtherSector.GetAsync($"/Interdependency?fromReport={id}&extraHours=6")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Upload_OwnMatrixWithOutputs_ShowsEconomicLoss()
+    {
+        var analyst = await AnalystAsync();
+        var response = await (await HtmlForm.OpenAsync(analyst, "/Interdependency", "#upload form"))
+            .Attach("Scenario", "sectors-own-matrix.json", await File.ReadAllBytesAsync(RepositoryFiles.Path("docs", "examples", "sectors-own-matrix.json")))
+            .SubmitAsync(analyst, "実行");
+        var page = HtmlForm.Parse(await response.Content.ReadAsStringAsync());
+        // Haimes & Jiang's two-sector equilibrium: q = (0.571, 0.714).
+        page.QuerySelector("table.sector-results tr[data-sector='power'] .static-q")!.TextContent.ShouldBe("0.571");
+        page.QuerySelector("table.sector-results tr[data-sector='telecom'] .static-q")!.TextContent.ShouldBe("0.714");
+        page.QuerySelectorAll("table.sector-results td.loss").Length.ShouldBe(2);
+        page.QuerySelector("#total-loss")!.TextContent.ShouldContain("364.4");
+    }
+
+    [Fact]
     public async Task Anonymous_IsSentToSignIn()
     {
         var response = await app.Anonymous().GetAsync("/Interdependency?Run=true");

@@ -35,7 +35,7 @@ public sealed record SectorWhatIf
 /// uploaded scenario is the caller's own data, read from the request and never kept or shown to
 /// anyone else.
 /// </remarks>
-public sealed class IndexModel(AccessPolicy access, ScenarioService scenarios) : RenkeiPageModel
+public sealed class IndexModel(AccessPolicy access, ScenarioService scenarios, Renkei.Reports.ReportQueries reports, TimeProvider time) : RenkeiPageModel
 {
     /// <summary>Uploads through the page; the CLI takes the engines' full sizes.</summary>
     public const int MaxUploadBytes = 20 * 1024 * 1024;
@@ -49,18 +49,48 @@ public sealed class IndexModel(AccessPolicy access, ScenarioService scenarios) :
     [BindProperty]
     public IFormFile? Scenario { get; set; }
 
+    /// <summary>"What if this outage lasts <see cref="ExtraHours"/> more hours": the what-if prefilled from an incident report.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? FromReport { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int ExtraHours { get; set; } = 6;
+
+    /// <summary>The report the form was prefilled from, and the hours it had lasted then.</summary>
+    public (Guid Id, string Title, int Elapsed)? Source { get; private set; }
+
     public IReadOnlyList<(string Code, string Name)> Sectors { get; private set; } = [];
     public ResultDisplay? Display { get; private set; }
     public IReadOnlyList<(string Field, string Reason)> Errors { get; private set; } = [];
     public IReadOnlyList<ScenarioSummary> Saved { get; private set; } = [];
     public bool CanSave => ScenarioService.MayEdit(Caller);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadSectorsAsync(ct);
+        if (FromReport is { } reportId && !Run)
+        {
+            // Read through the report access rules: a report the caller may not see does not exist here either.
+            var report = await reports.GetAsync(Caller, reportId, ct);
+            if (report is null)
+            {
+                return NotFound();
+            }
+            var content = report.Content;
+            var until = content.EndedAt ?? Clock.UtcNow(time);
+            var elapsed = content.StartedAt is { } started ? Math.Max(1, (int)Math.Round((until - started).TotalHours)) : content.Impact.DurationMinutes is { } minutes ? Math.Max(1, (minutes + 59) / 60) : 1;
+            Source = (report.Id, content.Title, elapsed);
+            Input = Input with
+            {
+                Sector = Sectors.Any(s => s.Code == content.SectorCode) ? content.SectorCode : Input.Sector,
+                Hours = Math.Clamp(elapsed + Math.Max(0, ExtraHours), 1, 2000),
+                Horizon = Math.Clamp(Math.Max(Input.Horizon, elapsed + ExtraHours + 72), 1, 2000),
+            };
+            return Page();
+        }
         if (!Run || !ModelState.IsValid)
         {
-            return;
+            return Page();
         }
         var last = Input.Horizon;
         var scenario = new ScenarioInput(ScenarioModel.Sectors, null, DefaultSectorMatrix.Instance.Matrix,
@@ -69,6 +99,7 @@ public sealed class IndexModel(AccessPolicy access, ScenarioService scenarios) :
             null, null, null)
         { InputSha256 = "" };
         Show(ScenarioRunner.Run(scenario, ct), null);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken ct)
