@@ -65,6 +65,7 @@ public static class CoreServices
         services.AddScoped<Advisories.AdvisoryEscalation>();
         services.AddScoped<Webhooks.WebhookService>();
         services.AddScoped<Interdependency.Scenarios.ScenarioService>();
+        services.AddScoped<Interdependency.Scenarios.DirectoryNodes>();
         services.AddContactChecks();
         return services;
     }

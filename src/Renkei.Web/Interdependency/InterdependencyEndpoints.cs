@@ -13,6 +13,12 @@ public static class InterdependencyEndpoints
         var group = api.MapGroup("/interdependency").WithTags("Interdependency");
         group.MapGet("/matrices/default", DefaultMatrix).WithName("GetDefaultSectorMatrix")
             .WithSummary("The shipped 15-sector interdependency matrix with the provenance of each coefficient: copy it into a scenario's matrix to edit it.");
+        group.MapGet("/graphs/template", GraphTemplate).WithName("GetGraphTemplate")
+            .WithSummary("The directory's organisations (optionally of one sector) as operator-graph nodes without dependencies: a graph to complete and put in a scenario.");
+        group.MapPost("/graphs/import", ImportGraph).WithName("ImportGraph")
+            .Accepts<string>("text/csv")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Renkei.Interdependency.Cascade.CascadeLimits.MaxBytes))
+            .WithSummary("An operator graph from one CSV (nodes with their header, then dependencies from the row 'dependent,provider,…'; docs/cascade.md) as the JSON graph of a scenario; errors name the section and line. Nothing is stored.");
         group.MapGet("/scenarios", List).WithName("ListScenarios").WithSummary("The caller's organisation's saved scenarios.");
         group.MapPost("/scenarios", Create).WithName("CreateScenario")
             .WithSummary("Analysts, coordinators, admins: save a scenario document (docs/schemas/scenario.schema.json); errors name their place under document.");
@@ -28,6 +34,19 @@ public static class InterdependencyEndpoints
     }
 
     private static IResult DefaultMatrix() => Results.Text(DefaultSectorMatrix.Instance.Json, "application/json; charset=utf-8");
+
+    private static async Task<Ok<Renkei.Interdependency.Cascade.CascadeGraphInput>> GraphTemplate(string? sector, RequestCaller caller, DirectoryNodes directory, CancellationToken ct) =>
+        TypedResults.Ok(await directory.TemplateAsync(caller.Required, sector, ct));
+
+    /// <remarks>A conversion with no side effect: the answer goes back to the caller only, so a cross-site post gains nothing.</remarks>
+    private static async Task<Results<Ok<Renkei.Interdependency.Cascade.CascadeGraphInput>, ProblemHttpResult>> ImportGraph(HttpRequest request, RequestCaller caller, CancellationToken ct)
+    {
+        _ = caller.Required;
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        var imported = Renkei.Interdependency.Cascade.CascadeImport.FromCsv(buffer.ToArray(), SectorCodes.Known);
+        return imported.Ok ? TypedResults.Ok(imported.Value!.Input) : ProblemResults.From(imported.Problem!);
+    }
 
     private static async Task<Ok<List<ScenarioSummary>>> List(RequestCaller caller, ScenarioService scenarios, CancellationToken ct) =>
         TypedResults.Ok(await scenarios.ListAsync(caller.Required, ct));

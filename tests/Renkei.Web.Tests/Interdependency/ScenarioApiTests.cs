@@ -107,6 +107,55 @@ public abstract class ScenarioApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task OperatorGraph_NodesAreTheDirectorysOrganisations()
+    {
+        var (_, _, water) = await app.OperatorAsync("water");
+        var nisc = await DeskAsync("nisc");
+        var template = await OkAsync(await nisc.GetAsync("/api/v1/interdependency/graphs/template?sector=water"));
+        var nodes = template.GetProperty("nodes").EnumerateArray().ToList();
+        nodes.ShouldContain(n => n.GetProperty("organisation").GetString() == water.Id.ToString("D"));
+        nodes.ShouldAllBe(n => n.GetProperty("sector").GetString() == "water");
+
+        // The template completed with a power utility (named by its code in the directory) the water operator depends on.
+        var graph = new
+        {
+            nodes = new object[]
+            {
+                new { id = "water-op", organisation = water.Id.ToString("D"), name = "浄水", sector = "water" },
+                new { id = "grid", organisation = "nisc", name = "仮の電源", sector = "electricity" },
+            },
+            dependencies = new[] { new { dependent = "water-op", provider = "grid", backupHours = 12 } },
+        };
+        var document = JsonSerializer.SerializeToElement(new { model = "operators", name = "浄水場の電源喪失", graph, simulation = new { disruptions = new[] { new { nodeId = "grid", fromStep = 0, toStep = 30 } }, steps = 48 } });
+        (await nisc.PostAsJsonAsync("/api/v1/interdependency/scenarios", new { document })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var unknown = JsonSerializer.SerializeToElement(new
+        {
+            model = "operators",
+            name = "架空の事業者",
+            graph = new { nodes = new[] { new { id = "x", organisation = "存在しない水道会社" } }, dependencies = Array.Empty<object>() },
+            simulation = new { disruptions = Array.Empty<object>(), steps = 5 },
+        });
+        var errors = await ErrorsAsync(await nisc.PostAsJsonAsync("/api/v1/interdependency/scenarios", new { document = unknown }));
+        errors["document.graph.nodes[0].organisation"][0].ShouldContain("存在しない水道会社");
+    }
+
+    [Fact]
+    public async Task ImportGraph_FromCsv_GivesTheScenarioGraphOrTheLinesAtFault()
+    {
+        var nisc = await DeskAsync("nisc");
+        const string csv = "id,organisation,name,sector,population,recovery_hours\r\npower-x,,電力X,electricity,500000,2\r\nhospital-a,,病院A,medical,20000,12\r\n" +
+            "dependent,provider,strength,backup_hours,recovery_hours\r\nhospital-a,power-x,1,72,12\r\n";
+        var graph = await OkAsync(await nisc.PostAsync("/api/v1/interdependency/graphs/import", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv")));
+        graph.GetProperty("nodes").GetArrayLength().ShouldBe(2);
+        graph.GetProperty("dependencies")[0].GetProperty("backupHours").GetDouble().ShouldBe(72);
+
+        var bad = csv.Replace("hospital-a,power-x,1,72,12", "hospital-a,power-y,1,72,12", StringComparison.Ordinal);
+        var errors = await ErrorsAsync(await nisc.PostAsync("/api/v1/interdependency/graphs/import", new StringContent(bad, System.Text.Encoding.UTF8, "text/csv")));
+        errors.Keys.ShouldContain(k => k.Contains("line", StringComparison.Ordinal) && k.EndsWith("provider", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task DefaultMatrix_CarriesEveryCoefficientsProvenance()
     {
         var member = (await app.OperatorAsync("water")).Client;

@@ -13,7 +13,7 @@ namespace Renkei.Interdependency.Scenarios;
 /// Saved scenarios and their recorded runs. A run keeps the exact document it ran, the engine
 /// version and the result, so it can be reproduced (and compared) after the scenario is edited.
 /// </summary>
-public sealed class ScenarioService(RenkeiDbContext db, AccessPolicy access, TimeProvider time)
+public sealed class ScenarioService(RenkeiDbContext db, AccessPolicy access, DirectoryNodes directory, TimeProvider time)
 {
     /// <summary>Analysis is desk work: analysts, coordinators and admins save and run; other members read.</summary>
     public static bool MayEdit(Caller caller) => caller.HasAny(Role.Analyst, Role.Coordinator, Role.Admin);
@@ -36,7 +36,7 @@ public sealed class ScenarioService(RenkeiDbContext db, AccessPolicy access, Tim
         {
             return Problem.Forbidden("Only analysts, coordinators and admins save and run scenarios.");
         }
-        var checkedInput = Check(input);
+        var checkedInput = await CheckAsync(caller, input, ct);
         if (!checkedInput.Ok)
         {
             return checkedInput.Problem!;
@@ -78,7 +78,7 @@ public sealed class ScenarioService(RenkeiDbContext db, AccessPolicy access, Tim
         {
             return Problem.StaleVersion(input.Version.Value, scenario.Version);
         }
-        var checkedInput = Check(input);
+        var checkedInput = await CheckAsync(caller, input, ct);
         if (!checkedInput.Ok)
         {
             return checkedInput.Problem!;
@@ -176,7 +176,7 @@ public sealed class ScenarioService(RenkeiDbContext db, AccessPolicy access, Tim
     }
 
     /// <summary>The document read as it will be run (every error under <c>document.</c>), and the name to save it under.</summary>
-    private static Result<(string Name, ScenarioModel Model, string Document)> Check(ScenarioSaveInput input)
+    private async Task<Result<(string Name, ScenarioModel Model, string Document)>> CheckAsync(Caller caller, ScenarioSaveInput input, CancellationToken ct)
     {
         var errors = InputValidation.Validate(input);
         if (errors.Count > 0)
@@ -189,6 +189,10 @@ public sealed class ScenarioService(RenkeiDbContext db, AccessPolicy access, Tim
         {
             ScenarioDocument.Merge(errors, "document", read.Problem!);
             return read.Problem!.Kind == ProblemKind.TooLarge ? read.Problem : Problem.Invalid(errors);
+        }
+        if (read.Value!.Model == ScenarioModel.Operators && await directory.CheckAsync(text, caller, "document.", ct) is { Count: > 0 } unknown)
+        {
+            return Problem.Invalid(unknown);
         }
         var name = (string.IsNullOrWhiteSpace(input.Name) ? read.Value!.Name : input.Name)?.Trim();
         if (string.IsNullOrEmpty(name))

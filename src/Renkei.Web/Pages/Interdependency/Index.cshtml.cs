@@ -35,7 +35,7 @@ public sealed record SectorWhatIf
 /// uploaded scenario is the caller's own data, read from the request and never kept or shown to
 /// anyone else.
 /// </remarks>
-public sealed class IndexModel(AccessPolicy access, ScenarioService scenarios, Renkei.Reports.ReportQueries reports, TimeProvider time) : RenkeiPageModel
+public sealed class IndexModel(AccessPolicy access, ScenarioService scenarios, DirectoryNodes directory, Renkei.Reports.ReportQueries reports, TimeProvider time) : RenkeiPageModel
 {
     /// <summary>Uploads through the page; the CLI takes the engines' full sizes.</summary>
     public const int MaxUploadBytes = 20 * 1024 * 1024;
@@ -121,6 +121,12 @@ public sealed class IndexModel(AccessPolicy access, ScenarioService scenarios, R
         if (!document.Ok)
         {
             Show(document.Problem!, null);
+            return Page();
+        }
+        if (document.Value!.Model == ScenarioModel.Operators
+            && await directory.CheckAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), Caller, "", ct) is { Count: > 0 } unknown)
+        {
+            Show(Problem.Invalid(unknown), null);
             return Page();
         }
         Show(ScenarioRunner.Run(document.Value!, ct), document.Value);
