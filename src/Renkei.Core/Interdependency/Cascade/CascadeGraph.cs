@@ -99,7 +99,7 @@ public sealed class CascadeGraph
     internal long[] Population { get; }
 
     // Dependencies ("links") are stored in provider order: those of provider p are the slots
-    // OutStart[p] .. OutStart[p+1]-1, in input order, so a change walks its dependents contiguously.
+    // OutStart[p] .. OutStart[p+1]-1, by dependent index (then input order), so a change walks its dependents contiguously and forward.
 
     /// <summary>Links where node v is the provider are slots OutStart[v] .. OutStart[v+1]-1.</summary>
     internal int[] OutStart { get; }

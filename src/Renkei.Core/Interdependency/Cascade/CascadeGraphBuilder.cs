@@ -181,7 +181,7 @@ internal static class CascadeGraphBuilder
             errors.Add("dependencies", Text.T("instantaneous dependencies (backup 0 hours) form a cycle: {0}, each needing the next ({1}); a service cannot need itself at the same moment, so give at least one of them a backup", loop, where));
             return null;
         }
-        // Links in provider order (stable in input order within a provider); InLinks[k] is where in-edge k now sits.
+        // Links in provider order (within a provider by dependent index, then input order: the in-edge order); InLinks[k] is where in-edge k now sits.
         var lProvider = new int[m];
         var lDependent = new int[m];
         var lStrength = new double[m];

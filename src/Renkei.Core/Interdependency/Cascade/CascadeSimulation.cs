@@ -99,7 +99,17 @@ internal static class CascadeSimulation
     {
         string? Id(int v) => v >= 0 ? graph.Ids[v] : null;
         int? Step(int s) => s >= 0 ? s : null;
-        var affected = sim.TouchedNodes.Where(v => sim.FirstDegraded(v) >= 0).OrderBy(v => sim.FirstDegraded(v)).ThenBy(v => v).ToList();
+        // By first degraded step, then index: one sort of packed keys rather than a LINQ OrderBy.
+        var keys = new List<long>(sim.TouchedNodes.Count);
+        foreach (var v in sim.TouchedNodes)
+        {
+            if (sim.FirstDegraded(v) >= 0)
+            {
+                keys.Add(((long)sim.FirstDegraded(v) << 32) | (uint)v);
+            }
+        }
+        keys.Sort();
+        var affected = keys.ConvertAll(key => (int)(key & 0xFFFF_FFFF));
         var outcomes = affected.Select(v => new NodeOutcome(
             graph.Ids[v], sim.FirstDegraded(v), Step(sim.FailedStep(v)), Step(sim.RecoveredStep(v)),
             sim.Peak(v), sim.PeakStep(v), sim.Level(v), Id(sim.Cause(v)), Id(sim.FailureCause(v)))).ToList();

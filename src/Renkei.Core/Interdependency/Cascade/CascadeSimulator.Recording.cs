@@ -30,11 +30,11 @@ internal sealed partial class CascadeSimulator
 
     public int RecoveredStep(int v) => _recovered[v];
 
-    public double Peak(int v) => _nodes[v].Peak;
+    public double Peak(int v) => _nodes[v].Peak / CascadeLimits.Resolution;
 
     public int PeakStep(int v) => _nodes[v].PeakStep;
 
-    public double Level(int v) => _nodes[v].Q;
+    public double Level(int v) => _nodes[v].Q / CascadeLimits.Resolution;
 
     /// <summary>The provider index, or -1 for a direct disruption.</summary>
     public int Cause(int v) => _cause[v];
@@ -54,7 +54,7 @@ internal sealed partial class CascadeSimulator
     public (int[] Affected, int[] Failed, long[] Population) Series(int slot) =>
         (_affectedSeries.AsSpan(slot * _steps, _steps).ToArray(), _failedSeries.AsSpan(slot * _steps, _steps).ToArray(), _populationSeries.AsSpan(slot * _steps, _steps).ToArray());
 
-    private void Record(int v, ref Node node, double q, double direct)
+    private void Record(int v, ref Node node, int q, double direct)
     {
         var t = _step;
         if (q > node.Peak)
@@ -63,7 +63,7 @@ internal sealed partial class CascadeSimulator
             node.PeakStep = t;
         }
         var before = node.State;
-        var after = q >= CascadeLimits.FailedAt ? Failed : q > 0 ? Degraded : Normal;
+        var after = q >= FullUnits ? Failed : q > 0 ? Degraded : Normal;
         if (before == after)
         {
             return;
@@ -116,7 +116,7 @@ internal sealed partial class CascadeSimulator
         }
         for (var k = 0; k < _traced.Length; k++)
         {
-            _tracedLevels[k * _steps + t] = _nodes[_traced[k]].Q;
+            _tracedLevels[k * _steps + t] = _nodes[_traced[k]].Q / CascadeLimits.Resolution;
         }
     }
 

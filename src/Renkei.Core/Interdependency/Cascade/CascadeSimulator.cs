@@ -43,18 +43,23 @@ internal sealed partial class CascadeSimulator
     /// </summary>
     private struct Hot
     {
-        public double Sum;
+        /// <summary>The sum of the node's link levels in units of 2^-40 (see <see cref="Fixed"/>): exact, so the order of updates cannot change it.</summary>
+        public long Sum;
         public int QueuedAt;
         public int Level;
     }
 
-    /// <summary>The rest of a node's state, read when it is evaluated: one cache line, not one per array.</summary>
+    /// <summary>
+    /// The rest of a node's state, read when it is evaluated: 32 bytes, half a cache line. Levels are
+    /// whole units of 1/Resolution (0.0001), exactly what the engine keeps; Units/Resolution gives
+    /// the same double the engine used to store.
+    /// </summary>
     private struct Node
     {
-        /// <summary>Level now and at the end of the previous step (what backed-up dependents read).</summary>
-        public double Q;
-        public double QPrev;
-        public double Peak;
+        /// <summary>Level now and at the end of the previous step (what backed-up dependents read), in units.</summary>
+        public int Q;
+        public int QPrev;
+        public int Peak;
         public int OutSince;
         public int OutSincePrev;
         public int DirectFirst;
@@ -97,7 +102,23 @@ internal sealed partial class CascadeSimulator
     private int _step;
     private int _topLevel;
 
-    private readonly record struct Delta(int Node, double Value);
+    private readonly record struct Delta(int Node, long Value);
+
+    /// <summary>Level 1 (fully out) in units of 1/Resolution.</summary>
+    private const int FullUnits = (int)CascadeLimits.Resolution;
+
+    /// <summary>Units of a link level in a node's sum: 2^-40, far below the resolution of 0.0001.</summary>
+    private const double FixedUnit = 1099511627776.0;
+
+    // Words of a bitmap over the nodes, used to put a level's queued nodes in index order.
+    private readonly ulong[] _bits;
+
+    /// <summary>
+    /// A link level in units of 2^-40. A float of at least 2^-17 converts exactly; smaller ones lose
+    /// bits below 2^-40, always the same for the same value. Integer sums are exact, so a node's sum
+    /// (and with it its level at the 0.0001 resolution) does not depend on the order of its updates.
+    /// </summary>
+    private static long Fixed(float level) => (long)(level * FixedUnit);
 
     public CascadeSimulator(CascadeGraph graph, int steps, double stepHours)
     {
@@ -132,6 +153,7 @@ internal sealed partial class CascadeSimulator
         _changed = new int[n];
         _queue = new int[n];
         _fill = new int[graph.MaxInstantLevel + 1];
+        _bits = new ulong[(n + 63) >> 6];
         _timerHead = Filled(steps, -1);
         _sectorSlots = graph.Sectors.Length + 2;
         _affectedNow = new int[_sectorSlots];
@@ -210,9 +232,11 @@ internal sealed partial class CascadeSimulator
         for (var level = 0; level <= _topLevel; level++)
         {
             var from = levelStart[level];
-            for (var j = from; j < from + _fill[level]; j++)
+            var queued = _queue.AsSpan(from, _fill[level]);
+            SortByIndex(queued);
+            foreach (var v in queued)
             {
-                Evaluate(_queue[j]);
+                Evaluate(v);
             }
             _fill[level] = 0;
         }
@@ -233,9 +257,9 @@ internal sealed partial class CascadeSimulator
     {
         ref var node = ref _nodes[v];
         var direct = node.DirectFirst >= 0 ? DirectLevel(v, _step, node.DirectFirst) : 0;
-        var sum = direct + _hot[v].Sum;
+        var sum = direct + _hot[v].Sum / FixedUnit;
         // Kept in steps of 1/Resolution: sums of many links carry rounding noise that must not count as change.
-        var q = sum >= 1 ? 1 : Math.Max(0, Math.Round(sum * CascadeLimits.Resolution) / CascadeLimits.Resolution);
+        var q = sum >= 1 ? FullUnits : (int)Math.Max(0, Math.Round(sum * CascadeLimits.Resolution));
         var old = node.Q;
         if (q != old)
         {
@@ -252,14 +276,14 @@ internal sealed partial class CascadeSimulator
         float level;
         if (link.Backup == 0)
         {
-            level = (float)(link.Strength * provider.Q);
+            level = (float)(link.Strength * (provider.Q / CascadeLimits.Resolution));
         }
         else
         {
             // A backed-up dependency reads its provider as it was at the end of the previous step:
             // out for more than the backup lasts (a 72-hour outage does not beat a 72-hour generator).
             var since = provider.OutSincePrev;
-            level = since >= 0 && t - since > link.Backup ? (float)(link.Strength * provider.QPrev) : 0;
+            level = since >= 0 && t - since > link.Backup ? (float)(link.Strength * (provider.QPrev / CascadeLimits.Resolution)) : 0;
         }
         Apply(ref link, k, level);
     }
@@ -273,7 +297,7 @@ internal sealed partial class CascadeSimulator
         }
         if (level != link.Level)
         {
-            _hot[link.Dependent].Sum += (double)level - link.Level;
+            _hot[link.Dependent].Sum += Fixed(level) - Fixed(link.Level);
             link.Level = level;
             Enqueue(link.Dependent);
         }
@@ -298,16 +322,17 @@ internal sealed partial class CascadeSimulator
             {
                 Array.Resize(ref _deltasNext, _deltasNextCount * 2);
             }
-            _deltasNext[_deltasNextCount++] = new Delta(link.Dependent, (double)level - link.Level);
+            _deltasNext[_deltasNextCount++] = new Delta(link.Dependent, Fixed(level) - Fixed(link.Level));
             link.Level = level;
         }
     }
 
-    private void Change(int v, ref Node node, double old, double q, double direct)
+    private void Change(int v, ref Node node, int oldUnits, int qUnits, double direct)
     {
         var t = _step;
         var oldSince = node.OutSince;
-        node.Q = q;
+        node.Q = qUnits;
+        double old = oldUnits / CascadeLimits.Resolution, q = qUnits / CascadeLimits.Resolution;
         _changed[_changedCount++] = v;
         if (old == 0)
         {
@@ -317,7 +342,7 @@ internal sealed partial class CascadeSimulator
         {
             node.OutSince = -1;
         }
-        Record(v, ref node, q, direct);
+        Record(v, ref node, qUnits, direct);
 
         var links = _links.AsSpan(_g.OutStart[v], _g.OutStart[v + 1] - _g.OutStart[v]);
         var k = _g.OutStart[v];
@@ -422,6 +447,47 @@ internal sealed partial class CascadeSimulator
         if (level > _topLevel)
         {
             _topLevel = level;
+        }
+    }
+
+    /// <summary>
+    /// Puts a level's queued nodes in index order, so their state and their links (stored by
+    /// provider index) are walked forward through memory rather than at random. The order within a
+    /// level changes no level (sums are exact); it fixes the order of same-step events.
+    /// </summary>
+    private void SortByIndex(Span<int> nodes)
+    {
+        if (nodes.Length < 2)
+        {
+            return;
+        }
+        if (nodes.Length < 64 || nodes.Length < _bits.Length >> 3)
+        {
+            nodes.Sort();
+            return;
+        }
+        int lo = int.MaxValue, hi = 0;
+        foreach (var v in nodes)
+        {
+            var w = v >> 6;
+            _bits[w] |= 1UL << v;
+            lo = Math.Min(lo, w);
+            hi = Math.Max(hi, w);
+        }
+        var j = 0;
+        for (var w = lo; w <= hi; w++)
+        {
+            var word = _bits[w];
+            if (word == 0)
+            {
+                continue;
+            }
+            _bits[w] = 0;
+            while (word != 0)
+            {
+                nodes[j++] = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+            }
         }
     }
 
