@@ -26,6 +26,9 @@ public abstract class InterdependencyPageTests<TApp>(TApp app) : IClassFixture<T
         series.Length.ShouldBeInRange(2, 8);
         series[0].GetAttribute("data-sector").ShouldBe("electricity", "the disturbed sector is hit hardest");
         series[0].QuerySelector("polyline")!.GetAttribute("points")!.Split(' ').Length.ShouldBe(97);
+        // The matrix behind it is one click away, to copy and edit.
+        var matrixLink = page.QuerySelector("a[href='/api/v1/interdependency/matrices/default']")!;
+        (await analyst.GetAsync(matrixLink.GetAttribute("href"))).StatusCode.ShouldBe(HttpStatusCode.OK);
         var rows = page.QuerySelectorAll("table.sector-results tbody tr");
         rows.Length.ShouldBe(15);
         double Static(string sector) => double.Parse(page.QuerySelector($"table.sector-results tr[data-sector='{sector}'] .static-q")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
