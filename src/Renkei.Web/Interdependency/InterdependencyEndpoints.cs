@@ -91,7 +91,7 @@ public static class InterdependencyEndpoints
     {
         var result = await scenarios.GetRunAsync(caller.Required, id, ct);
         return result.Ok
-            ? TypedResults.File(ResultCsv.From(result.Value!.Result), "text/csv; charset=utf-8", $"run-{id:N}.csv")
+            ? TypedResults.File(ResultCsv.From(ScenarioJson.ReadResult(result.Value!.Result)), "text/csv; charset=utf-8", $"run-{id:N}.csv")
             : ProblemResults.From(result.Problem!);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Renkei.Directory.Csv;
 
 namespace Renkei.Interdependency.Scenarios;
@@ -7,51 +6,31 @@ namespace Renkei.Interdependency.Scenarios;
 /// <summary>
 /// A recorded result as CSV for spreadsheets: for the sector model one row per step with each
 /// sector's q (or, static only, one row per sector); for the cascade one row per affected service
-/// with its steps and chain of causes. Read from the stored result document, so an export always
-/// shows what was computed then.
+/// with its steps and chain of causes. Built from the stored result, so an export always shows
+/// what was computed then.
 /// </summary>
 public static class ResultCsv
 {
-    public static byte[] From(JsonElement result)
+    public static byte[] From(ScenarioResult result)
     {
-        if (result.TryGetProperty("dynamic", out var dynamic))
+        if (result.Dynamic is { } dynamic)
         {
-            var sectors = dynamic.GetProperty("sectors").EnumerateArray().Select(s => s.GetString()!).ToList();
-            var dt = dynamic.GetProperty("timeStep").GetDouble();
-            var rows = dynamic.GetProperty("inoperability").EnumerateArray().Select((row, t) =>
-                (IReadOnlyList<string?>)[N(t), N(t * dt), .. row.EnumerateArray().Select(q => N(q.GetDouble()))]);
-            return CsvFile.Write(["step", "time", .. sectors], rows);
+            var rows = dynamic.Inoperability.Select((row, t) =>
+                (IReadOnlyList<string?>)[N(t), N(t * dynamic.TimeStep), .. row.Select(N)]);
+            return CsvFile.Write(["step", "time", .. dynamic.Sectors], rows);
         }
-        if (result.TryGetProperty("static", out var equilibrium))
+        if (result.Static is { } equilibrium)
         {
-            var rows = equilibrium.GetProperty("sectors").EnumerateArray().Select(s => (IReadOnlyList<string?>)
-                [s.GetProperty("sector").GetString(), N(s.GetProperty("inoperability").GetDouble()), N(s.GetProperty("uncapped").GetDouble()),
-                 s.TryGetProperty("loss", out var loss) ? N(loss.GetDouble()) : null]);
+            var rows = equilibrium.Sectors.Select(s => (IReadOnlyList<string?>)[s.Sector, N(s.Inoperability), N(s.Uncapped), s.Loss is { } loss ? N(loss) : null]);
             return CsvFile.Write(["sector", "inoperability", "uncapped", "loss"], rows);
         }
-        var cascade = result.GetProperty("cascade");
-        var causes = cascade.GetProperty("outcomes").EnumerateArray()
-            .ToDictionary(o => o.GetProperty("nodeId").GetString()!, o => o.TryGetProperty("cause", out var c) ? c.GetString() : null, StringComparer.Ordinal);
-        var outcomes = cascade.GetProperty("outcomes").EnumerateArray().Select(o => (IReadOnlyList<string?>)
-            [o.GetProperty("nodeId").GetString(), Int(o, "firstDegradedStep"), Int(o, "failedStep"), Int(o, "recoveredStep"),
-             N(o.GetProperty("peakLevel").GetDouble()), Text(o, "cause"), Text(o, "failureCause"), Chain(o.GetProperty("nodeId").GetString()!, causes)]);
+        var cascade = result.Cascade!;
+        var outcomes = cascade.Outcomes.Select(o => (IReadOnlyList<string?>)
+            [o.NodeId, N(o.FirstDegradedStep), I(o.FailedStep), I(o.RecoveredStep), N(o.PeakLevel), o.Cause, o.FailureCause, string.Join(" <- ", cascade.ChainOfCauses(o.NodeId))]);
         return CsvFile.Write(["node_id", "degraded_step", "failed_step", "recovered_step", "peak_level", "cause", "failure_cause", "chain_of_causes"], outcomes);
     }
 
     private static string N(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string? Int(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetInt32().ToString(CultureInfo.InvariantCulture) : null;
-
-    private static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetString() : null;
-
-    private static string Chain(string node, Dictionary<string, string?> causes)
-    {
-        var chain = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (string? id = node; id is not null && seen.Add(id); id = causes.GetValueOrDefault(id))
-        {
-            chain.Add(id);
-        }
-        return string.Join(" <- ", chain);
-    }
+    private static string? I(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 }

@@ -17,6 +17,10 @@ public static class ScenarioJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
     };
 
+    /// <summary>A stored result document read back (docs/schemas/result.schema.json).</summary>
+    public static ScenarioResult ReadResult(JsonElement stored) =>
+        stored.Deserialize<ScenarioResult>(Write) ?? throw new JsonException("A stored result is empty.");
+
     /// <summary>For writing results.</summary>
     public static JsonSerializerOptions Write { get; } = new(JsonSerializerDefaults.Web)
     {

@@ -117,14 +117,15 @@ public sealed class IndexModel(AccessPolicy access, ScenarioService scenarios, D
         }
         using var buffer = new MemoryStream();
         await Scenario.CopyToAsync(buffer, ct);
-        var document = ScenarioDocument.Read(buffer.ToArray());
+        var bytes = buffer.ToArray();
+        var document = ScenarioDocument.Read(bytes);
         if (!document.Ok)
         {
             Show(document.Problem!, null);
             return Page();
         }
         if (document.Value!.Model == ScenarioModel.Operators
-            && await directory.CheckAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), Caller, "", ct) is { Count: > 0 } unknown)
+            && await directory.CheckAsync(System.Text.Encoding.UTF8.GetString(bytes), Caller, "", ct) is { Count: > 0 } unknown)
         {
             Show(Problem.Invalid(unknown), null);
             return Page();

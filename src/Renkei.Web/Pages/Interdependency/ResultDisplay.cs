@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Renkei.Interdependency.Cascade;
 using Renkei.Interdependency.Scenarios;
 
@@ -25,8 +24,4 @@ public sealed class ResultDisplay
     public Guid? RunId { get; init; }
 
     public string SectorName(string code) => _sectorNames.GetValueOrDefault(code) ?? code;
-
-    /// <summary>A stored result document read back (docs/schemas/result.schema.json).</summary>
-    public static ScenarioResult Read(JsonElement stored) =>
-        stored.Deserialize<ScenarioResult>(ScenarioJson.Write) ?? throw new JsonException("A stored result is empty.");
 }

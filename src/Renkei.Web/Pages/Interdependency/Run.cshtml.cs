@@ -33,11 +33,11 @@ public sealed class RunModel(ScenarioService scenarios, AccessPolicy access) : R
         }
         var names = await SectorNamesAsync(ct);
         Run = found.Value!;
-        Display = new ResultDisplay(ResultDisplay.Read(Run.Result), names) { RunId = Run.Id };
+        Display = new ResultDisplay(ScenarioJson.ReadResult(Run.Result), names) { RunId = Run.Id };
         if (Compare is { } other && other != id && (await scenarios.GetRunAsync(Caller, other, ct)) is { Ok: true } compared)
         {
             Other = compared.Value!;
-            OtherDisplay = new ResultDisplay(ResultDisplay.Read(Other.Result), names) { RunId = Other.Id };
+            OtherDisplay = new ResultDisplay(ScenarioJson.ReadResult(Other.Result), names) { RunId = Other.Id };
         }
         Candidates = (await access.AnalysisRuns(Caller).Where(r => r.Id != id).OrderByDescending(r => r.RanAt).Take(50)
                 .Join(access.AnalysisScenarios(Caller), r => r.ScenarioId, s => s.Id, (r, s) => new { r.Id, r.RanAt, s.Name }).ToListAsync(ct))
