@@ -66,6 +66,10 @@ public static class CoreServices
         services.AddScoped<Webhooks.WebhookService>();
         services.AddScoped<Interdependency.Scenarios.ScenarioService>();
         services.AddScoped<Interdependency.Scenarios.DirectoryNodes>();
+        services.AddScoped<Stix.StixStore>();
+        services.AddScoped<Stix.StixImporter>();
+        services.AddScoped<Taxii.TaxiiCollections>();
+        services.AddScoped<Taxii.TaxiiObjects>();
         services.AddContactChecks();
         return services;
     }

@@ -11,6 +11,7 @@ using Renkei.Web.Interdependency;
 using Renkei.Web.Notices;
 using Renkei.Web.Notifications;
 using Renkei.Web.Reports;
+using Renkei.Web.Taxii;
 using Renkei.Web.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -53,6 +54,7 @@ api.MapContactCheckEndpoints();
 api.MapInterdependencyEndpoints();
 api.MapAuditEndpoints();
 
+app.MapTaxiiEndpoints();
 app.MapPublicFeed();
 app.MapRazorPages();
 

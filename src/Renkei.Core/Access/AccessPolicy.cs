@@ -198,6 +198,16 @@ public sealed class AccessPolicy(RenkeiDbContext db)
     }
 
     /// <summary>
+    /// Imported STIX bundles (indicator sets): shareable records like any other — TLP no weaker
+    /// than the bundle's markings, and the audience the importer or the TAXII collection gave.
+    /// </summary>
+    public IQueryable<Stix.IndicatorSet> IndicatorSets(Caller? caller) => Shareable<Stix.IndicatorSet>(caller);
+
+    /// <summary>A TAXII status names what one user posted: that user reads it.</summary>
+    public IQueryable<Taxii.TaxiiStatus> TaxiiStatuses(Caller? caller) =>
+        caller is null ? db.TaxiiStatuses.Where(_ => false) : db.TaxiiStatuses.Where(s => s.UserId == caller.UserId);
+
+    /// <summary>
     /// Contact checks: the issuing organisation's own, and those a round addressed to the caller's
     /// organisation. Who answered is the issuer's alone to read (ContactCheckReports).
     /// </summary>

@@ -39,14 +39,9 @@ public sealed class ApiTokenAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        await Results.Problem(
-            statusCode: 401,
-            title: "Unauthorized",
-            detail: "The API token is unknown, expired or revoked.",
-            type: "https://tools.ietf.org/html/rfc9110#section-15.5.2").ExecuteAsync(Context);
+        return AuthenticationSetup.ChallengeAsync(Context, "The API token is unknown, expired or revoked.");
     }
 }

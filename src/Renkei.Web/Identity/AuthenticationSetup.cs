@@ -46,14 +46,40 @@ public static class AuthenticationSetup
             })
             .AddPolicyScheme(PolicyScheme, "Session cookie or API token", o =>
                 o.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? ApiTokenAuthenticationHandler.SchemeName
-                        : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+                {
+                    var authorization = context.Request.Headers.Authorization.ToString();
+                    if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return ApiTokenAuthenticationHandler.SchemeName;
+                    }
+                    // Basic (e-mail + API token) is for TAXII clients, which cannot send Bearer tokens.
+                    if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) || Renkei.Web.Taxii.TaxiiPaths.Is(context.Request.Path))
+                    {
+                        return BasicTokenAuthenticationHandler.SchemeName;
+                    }
+                    return IdentityConstants.ApplicationScheme;
+                })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, BasicTokenAuthenticationHandler>(BasicTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             // Deny by default: an endpoint someone forgot to mark still requires a signed-in user.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
+    }
+
+    /// <summary>A 401 for a machine: a TAXII error resource under /taxii2/ (what TAXII clients read), problem details elsewhere.</summary>
+    public static Task ChallengeAsync(HttpContext context, string detail)
+    {
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        if (Renkei.Web.Taxii.TaxiiPaths.Is(context.Request.Path))
+        {
+            return Renkei.Web.Taxii.TaxiiMedia.WriteErrorAsync(context, 401, "Unauthorized", detail);
+        }
+        return Results.Problem(
+            statusCode: 401,
+            title: "Unauthorized",
+            detail: detail,
+            type: "https://tools.ietf.org/html/rfc9110#section-15.5.2").ExecuteAsync(context);
     }
 
     /// <summary>Machines get problem details; people get the sign-in page.</summary>

@@ -17,6 +17,7 @@ public static class WebSetup
         services.AddScoped<RequestCaller>();
         services.AddScoped<TokenQueries>();
         services.AddScoped<Pages.Account.SignInEvents>();
+        services.AddOptions<Renkei.Web.Taxii.TaxiiOptions>().Bind(configuration.GetSection("Renkei:Taxii"));
         services.AddOptions<Renkei.Reports.AttachmentOptions>().Bind(configuration.GetSection(Renkei.Reports.AttachmentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -68,11 +68,30 @@ public sealed class EndpointAuthorizationTests(SqliteApp app) : IClassFixture<Sq
         }
     }
 
+    /// <summary>TAXII clients get 401 with a TAXII error resource and a Basic challenge, never a sign-in page.</summary>
+    [Fact]
+    public async Task EveryTaxiiEndpoint_Anonymous_Returns401TaxiiError()
+    {
+        var client = app.Anonymous();
+        var taxii = Endpoints().Where(e => (e.RoutePattern.RawText ?? "").TrimStart('/').StartsWith("taxii2", StringComparison.Ordinal)).ToList();
+        taxii.Count.ShouldBeGreaterThan(8);
+        foreach (var endpoint in taxii)
+        {
+            var method = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.FirstOrDefault() ?? "GET";
+            var path = "/" + Fill(endpoint.RoutePattern.RawText!).TrimStart('/');
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            var response = await client.SendAsync(request);
+            response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, $"{method} {path}");
+            response.Headers.WwwAuthenticate.ToString().ShouldStartWith("Basic", customMessage: path);
+            response.Content.Headers.ContentType?.MediaType.ShouldBe("application/taxii+json", $"{method} {path}");
+        }
+    }
+
     [Fact]
     public async Task EveryPage_Anonymous_RedirectsToSignIn()
     {
         var client = app.Anonymous();
-        foreach (var endpoint in Endpoints().Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && !(e.RoutePattern.RawText ?? "").Contains("api/", StringComparison.Ordinal) && !(e.RoutePattern.RawText ?? "").Contains("openapi", StringComparison.Ordinal)))
+        foreach (var endpoint in Endpoints().Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && !(e.RoutePattern.RawText ?? "").Contains("api/", StringComparison.Ordinal) && !(e.RoutePattern.RawText ?? "").Contains("openapi", StringComparison.Ordinal) && !(e.RoutePattern.RawText ?? "").Contains("taxii2", StringComparison.Ordinal)))
         {
             var path = "/" + Fill(endpoint.RoutePattern.RawText ?? "").TrimStart('/');
             var response = await client.GetAsync(path);

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Renkei.Common;
+
+namespace Renkei.Stix;
+
+/// <summary>Reading a received bundle (or TAXII envelope) into checked objects, with errors by object id.</summary>
+public static class StixParsing
+{
+    /// <summary>A bundle whose every object passed validation; identical duplicates appear once.</summary>
+    public sealed record CheckedBundle(string? BundleId, string Title, string? Producer, IReadOnlyList<JsonElement> Objects);
+
+    public static Result<JsonDocument> Parse(byte[] body, bool envelope)
+    {
+        try
+        {
+            // Depth 64: STIX nests little; a hostile document gets a clear error instead of deep recursion.
+            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            return Problem.Invalid(envelope ? "envelope" : "bundle", Text.T("is not valid JSON: {0}", e.Message));
+        }
+    }
+
+    /// <summary>The envelope or bundle's shape and every object's validity; errors keyed by object id (or <c>objects[i]</c>).</summary>
+    public static Result<CheckedBundle> Check(JsonElement root, bool envelope)
+    {
+        var errors = envelope ? StixValidation.ValidateEnvelope(root) : StixValidation.ValidateBundle(root);
+        if (errors.Count > 0)
+        {
+            return Problem.Invalid(errors);
+        }
+        var objects = new List<JsonElement>();
+        var seen = new HashSet<(string, string?)>();
+        if (root.TryGetProperty("objects", out var array) && array.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var o in array.EnumerateArray())
+            {
+                // Identical duplicates are one object (the validator refused conflicting ones).
+                if (seen.Add((Str(o, "id")!, VersionText(o))))
+                {
+                    objects.Add(o);
+                }
+            }
+        }
+        var bundleId = envelope ? null : Str(root, "id");
+        return new CheckedBundle(bundleId, TitleOf(objects, bundleId), ProducerOf(objects), objects);
+    }
+
+    /// <summary>Each object's id and version as far as they can be read (for a status listing every object).</summary>
+    public static IEnumerable<(string Id, string? Version)> Identify(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("objects", out var array) || array.ValueKind != JsonValueKind.Array)
+        {
+            yield break;
+        }
+        var i = 0;
+        foreach (var o in array.EnumerateArray())
+        {
+            yield return (Str(o, "id") ?? $"objects[{i}]", VersionText(o));
+            i++;
+        }
+    }
+
+    public static string? Str(JsonElement o, string name) =>
+        o.ValueKind == JsonValueKind.Object && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    /// <summary>The object's version as written: <c>modified</c>, else <c>created</c>; null for objects without either.</summary>
+    public static string? VersionText(JsonElement o) => Str(o, "modified") ?? Str(o, "created");
+
+    public static DateTime? Version(JsonElement o) => StixTime.Parse(VersionText(o));
+
+    private static string TitleOf(List<JsonElement> objects, string? bundleId)
+    {
+        var reports = objects.Where(o => Str(o, "type") == "report" && Str(o, "name") is not null).Take(2).ToList();
+        if (reports.Count == 1)
+        {
+            var name = Str(reports[0], "name")!;
+            return name.Length > 300 ? name[..300] : name;
+        }
+        return bundleId is null ? "STIX" : "STIX " + bundleId;
+    }
+
+    private static string? ProducerOf(List<JsonElement> objects)
+    {
+        var creator = objects.Select(o => Str(o, "created_by_ref")).FirstOrDefault(r => r is not null);
+        var identity = creator is null ? (JsonElement?)null : objects.FirstOrDefault(o => Str(o, "id") == creator);
+        var name = identity is { } i ? Str(i, "name") : null;
+        return name is null ? creator : name.Length > 300 ? name[..300] : name;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Renkei.Access;
+using Renkei.Advisories;
+using Renkei.Identity;
+using Renkei.Storage;
+
+namespace Renkei.Taxii;
+
+/// <summary>The collections a caller has, and which stored records fill each.</summary>
+/// <remarks>
+/// Access is not decided here: a collection's objects come only from the records the one access
+/// policy lets the caller read (<see cref="AccessPolicy.Advisories"/>, <see cref="AccessPolicy.IndicatorSets"/>),
+/// narrowed to those shared with the collection's audience entry. A TAXII client therefore sees
+/// exactly what its user sees in the UI, and a collection id the caller does not belong to does
+/// not exist for them (404).
+/// </remarks>
+public sealed class TaxiiCollections(RenkeiDbContext db, AccessPolicy access)
+{
+    public const string PublicKey = "public";
+
+    /// <summary>
+    /// The source of objects Renkei writes once for all its exports (the TLP marking definitions,
+    /// issuers' identities): part of every collection, as they describe the others and reveal
+    /// nothing the directory does not already show every member.
+    /// </summary>
+    public static readonly Guid CommonSourceId = Guid.Parse("00000000-0000-0000-0000-000000000001");
+
+    public async Task<List<TaxiiCollection>> ListAsync(Caller caller, CancellationToken ct = default)
+    {
+        var list = new List<TaxiiCollection>
+        {
+            Make(caller, PublicKey, "公開 (TLP:CLEAR)", "Public (TLP:CLEAR)", "TLP:CLEAR で共有された情報", "Everything shared as TLP:CLEAR", null),
+            Make(caller, "all-ci", "全重要インフラ", "All critical infrastructure", "全重要インフラ事業者等に共有された情報", "Shared with all critical-infrastructure organisations", Entry(AudienceKind.AllCi, SharingPolicy.AllKey)),
+        };
+        if (caller.SectorCode is { } sector && await db.Sectors.Where(s => s.Code == sector).Select(s => new { s.NameJa, s.NameEn }).FirstOrDefaultAsync(ct) is { } s)
+        {
+            list.Add(Make(caller, "sector:" + sector, $"分野: {s.NameJa}", $"Sector: {s.NameEn}", $"{s.NameJa}分野に共有された情報", $"Shared with the {s.NameEn} sector", Entry(AudienceKind.Sector, sector)));
+        }
+        if (caller.BusinessScopeCode is { } scope && await db.BusinessScopes.Where(x => x.Code == scope).Select(x => new { x.NameJa, x.NameEn }).FirstOrDefaultAsync(ct) is { } b)
+        {
+            list.Add(Make(caller, "scope:" + scope, $"業務: {b.NameJa}", $"Business scope: {b.NameEn}", $"{b.NameJa}に共有された情報", $"Shared with {b.NameEn}", Entry(AudienceKind.BusinessScope, scope)));
+        }
+        var ceptoars = caller.CeptoarCodes.ToArray();
+        foreach (var c in await db.Ceptoars.Where(x => ceptoars.Contains(x.Code)).OrderBy(x => x.Code).Select(x => new { x.Code, x.NameJa, x.NameEn }).ToListAsync(ct))
+        {
+            list.Add(Make(caller, "ceptoar:" + c.Code, $"セプター: {c.NameJa}", $"CEPTOAR: {c.NameEn}", $"{c.NameJa}に共有された情報", $"Shared with {c.NameEn}", Entry(AudienceKind.Ceptoar, c.Code)));
+        }
+        var communities = caller.CommunityCodes.ToArray();
+        foreach (var c in await db.Communities.Where(x => communities.Contains(x.Code)).OrderBy(x => x.Code).Select(x => new { x.Code, x.NameJa, x.NameEn }).ToListAsync(ct))
+        {
+            list.Add(Make(caller, "community:" + c.Code, $"コミュニティ: {c.NameJa}", $"Community: {c.NameEn}", $"{c.NameJa}に共有された情報", $"Shared with {c.NameEn}", Entry(AudienceKind.Community, c.Code)));
+        }
+        var org = caller.OrganisationId.ToString("D");
+        list.Add(Make(caller, "organisation:" + org, "自組織", "My organisation", "自組織宛て・自組織内で共有された情報", "Shared with my organisation", Entry(AudienceKind.Organisation, org)));
+        var user = caller.UserId.ToString("D");
+        list.Add(Make(caller, "user:" + user, "個人宛て", "Addressed to me", "個人名で宛てられた情報 (TLP:RED を含む)", "Addressed to me by name (TLP:RED included)", Entry(AudienceKind.User, user)));
+        return list;
+    }
+
+    public async Task<TaxiiCollection?> FindAsync(Caller caller, Guid id, CancellationToken ct = default) =>
+        (await ListAsync(caller, ct)).FirstOrDefault(c => c.Id == id);
+
+    /// <summary>The records (advisories, indicator sets) whose objects make up the collection for this caller.</summary>
+    public IQueryable<Guid> Sources(Caller caller, TaxiiCollection collection)
+    {
+        var advisories = access.Advisories(caller).Where(a => a.State != AdvisoryState.Draft);
+        var sets = access.IndicatorSets(caller);
+        if (collection.Member is { } m)
+        {
+            var audiences = db.AudienceMembers.Where(x => x.Kind == m.Kind && x.Key == m.Key).Select(x => x.AudienceId);
+            advisories = advisories.Where(a => audiences.Contains(a.AudienceId));
+            sets = sets.Where(s => audiences.Contains(s.AudienceId));
+        }
+        else
+        {
+            advisories = advisories.Where(a => a.Tlp == Tlp.Clear);
+            sets = sets.Where(s => s.Tlp == Tlp.Clear);
+        }
+        return advisories.Select(a => a.Id).Concat(sets.Select(s => s.Id));
+    }
+
+    /// <summary>
+    /// Who may post to a collection: analysts, coordinators and admins, into their own organisation,
+    /// their communities and CEPTOARs (peers sharing indicators is what those groups are for), and
+    /// into any collection within their organisation's advisory remit.
+    /// </summary>
+    private static bool MayWrite(Caller caller, AudienceMember? member)
+    {
+        if (member is null || !caller.HasAny(Role.Admin, Role.Coordinator, Role.Analyst))
+        {
+            return false;
+        }
+        return member.Kind switch
+        {
+            AudienceKind.Organisation or AudienceKind.Community or AudienceKind.Ceptoar => true,
+            AudienceKind.User => false,
+            _ => AdvisoryRemit.MayIssue(caller) && IssuerReaches(caller, member),
+        };
+    }
+
+    // Mirrors AdvisoryRemit for the audience entries a caller can hold: NISC and agencies reach all,
+    // a ministry its sectors (and their scopes, checked on import), secretariats only their groups.
+    private static bool IssuerReaches(Caller caller, AudienceMember member) => caller.OrganisationKind switch
+    {
+        Directory.OrganisationKind.NationalCentre or Directory.OrganisationKind.RelatedAgency => true,
+        Directory.OrganisationKind.Ministry => member.Kind == AudienceKind.Sector && caller.MinistryOfSectors.Contains(member.Key),
+        _ => false,
+    };
+
+    private static TaxiiCollection Make(Caller caller, string key, string titleJa, string titleEn, string descriptionJa, string descriptionEn, AudienceMember? member) =>
+        new(IdOf(key), key, titleJa, titleEn, descriptionJa, descriptionEn, member, CanRead: true, CanWrite: MayWrite(caller, member));
+
+    private static AudienceMember Entry(AudienceKind kind, string key) => new() { Kind = kind, Key = key };
+
+    /// <summary>A stable collection id: a name-based (version 5 style) UUID of the key.</summary>
+    public static Guid IdOf(string key)
+    {
+        // SHA-1 as RFC 9562 prescribes for name-based ids: an identifier, not a protection.
+#pragma warning disable CA5350
+        var hash = SHA1.HashData(Encoding.UTF8.GetBytes("renkei-taxii-collection:" + key));
+#pragma warning restore CA5350
+        var bytes = hash.AsSpan(0, 16).ToArray();
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
+    }
+}

@@ -1,0 +1,6 @@
+namespace Renkei.Web.Taxii;
+
+public static class TaxiiPaths
+{
+    public static bool Is(PathString path) => path.StartsWithSegments("/taxii2", StringComparison.OrdinalIgnoreCase);
+}
