@@ -208,7 +208,7 @@ internal static class ReportIntake
     }
 
     /// <summary>Nearest-rank percentile.</summary>
-    private static double Percentile(List<double> values, double p)
+    internal static double Percentile(List<double> values, double p)
     {
         if (values.Count == 0)
         {

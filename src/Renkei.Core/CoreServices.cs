@@ -68,6 +68,9 @@ public static class CoreServices
         services.AddScoped<Interdependency.Scenarios.DirectoryNodes>();
         services.AddScoped<Stix.StixStore>();
         services.AddScoped<Stix.StixImporter>();
+        services.AddScoped<Stix.StixExporter>();
+        services.AddScoped<Stix.ReportStix>();
+        services.AddScoped<Stix.IndicatorSetQueries>();
         services.AddScoped<Taxii.TaxiiCollections>();
         services.AddScoped<Taxii.TaxiiObjects>();
         services.AddContactChecks();

@@ -11,6 +11,7 @@ using Renkei.Web.Interdependency;
 using Renkei.Web.Notices;
 using Renkei.Web.Notifications;
 using Renkei.Web.Reports;
+using Renkei.Web.Stix;
 using Renkei.Web.Taxii;
 using Renkei.Web.Webhooks;
 
@@ -52,6 +53,7 @@ api.MapAdvisoryEndpoints();
 api.MapWebhookEndpoints();
 api.MapContactCheckEndpoints();
 api.MapInterdependencyEndpoints();
+api.MapStixEndpoints();
 api.MapAuditEndpoints();
 
 app.MapTaxiiEndpoints();

@@ -14,7 +14,7 @@ namespace Renkei.Advisories;
 /// </summary>
 public sealed class AdvisoryService(
     RenkeiDbContext db, AccessPolicy access, AudienceBuilder audiences, AdvisoryRemit remit, AdvisoryNotifications notifications, AdvisoryRelay relay, AuditTrail audit,
-    Notifications.NotificationSignal signal, TimeProvider time)
+    Notifications.NotificationSignal signal, Stix.StixExporter stix, TimeProvider time)
 {
     public async Task<Page<AdvisorySummary>> ListAsync(Caller? caller, int offset, int limit, CancellationToken ct = default)
     {
@@ -181,6 +181,7 @@ public sealed class AdvisoryService(
         var delivered = await DeliverAsync(advisory, now, ct);
         notifications.Raise(advisory, "advisory.published", caller);
         await db.SaveChangesAsync(ct);
+        await stix.AdvisoryAsync(advisory, now, ct);
         await audit.RecordAsync("publish", "advisories", id.ToString("D"), new { revision = 1, recipients = delivered }, ct);
         await unit.CommitAsync(ct);
         return await ViewAsync(caller, advisory, ct);
@@ -244,6 +245,7 @@ public sealed class AdvisoryService(
         var delivered = await DeliverAsync(advisory, now, ct);
         notifications.Raise(advisory, "advisory.revised", caller);
         await db.SaveChangesAsync(ct);
+        await stix.AdvisoryAsync(advisory, now, ct);
         await audit.RecordAsync("revise", "advisories", id.ToString("D"), new { revision = advisory.Revision, newRecipients = delivered }, ct);
         await unit.CommitAsync(ct);
         return await ViewAsync(caller, advisory, ct);
@@ -276,6 +278,7 @@ public sealed class AdvisoryService(
         {
             return saved;
         }
+        await stix.AdvisoryAsync(advisory, advisory.UpdatedAt, ct);
         await audit.RecordAsync("withdraw", "advisories", id.ToString("D"), new { reason = input.Reason!.Trim() }, ct);
         await unit.CommitAsync(ct);
         return saved;

@@ -21,9 +21,21 @@ internal sealed class StixObjectRecordConfiguration : IEntityTypeConfiguration<S
         b.Property(x => x.Type).HasMaxLength(250);
         b.Property(x => x.SpecVersion).HasMaxLength(10);
         b.HasIndex(x => new { x.SourceId, x.StixId, x.Version }).IsUnique();
-        b.HasIndex(x => new { x.SourceId, x.Seq });
         b.HasIndex(x => x.StixId);
         b.HasIndex(x => x.DateAdded);
+    }
+}
+
+internal sealed class StixCollectionEntryConfiguration : IEntityTypeConfiguration<StixCollectionEntry>
+{
+    public void Configure(EntityTypeBuilder<StixCollectionEntry> b)
+    {
+        b.ToTable("stix_collection_entries");
+        b.HasAnnotation(AuditChanges.NotAudited, true);
+        b.HasKey(x => new { x.CollectionKey, x.Seq });
+        b.Property(x => x.CollectionKey).HasMaxLength(120);
+        b.HasOne<StixObjectRecord>().WithMany().HasForeignKey(x => x.Seq).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.Seq);
     }
 }
 

@@ -216,7 +216,7 @@ public sealed class StixImporter(
             StixParsing.Str(o, "spec_version") ?? StixTime.SpecVersion,
             StixParsing.Version(o),
             o.GetRawText())).ToList();
-        var appended = await store.AppendAsync(StixSourceKind.IndicatorSet, set.Id, drafts, now, ct);
+        var appended = await store.AppendAsync(StixSourceKind.IndicatorSet, set.Id, drafts, TaxiiCollections.KeysOf(audience, tlp), now, ct);
         await audit.RecordAsync("import", "indicator-sets", set.Id.ToString("D"), new { channel = EnumText.ToText(channel), objects = appended.Added, set.Sha256, collection = collectionKey }, ct);
         return (set, appended);
     }

@@ -27,7 +27,8 @@ public sealed class StixStore(RenkeiDbContext db)
 
     public sealed record AppendResult(int Added, int AlreadyPresent, long FirstSeq, long LastSeq);
 
-    public async Task<AppendResult> AppendAsync(StixSourceKind kind, Guid sourceId, IReadOnlyList<StixObjectDraft> drafts, DateTime now, CancellationToken ct = default)
+    /// <param name="collectionKeys">The TAXII collections the source's objects belong to (<see cref="Taxii.TaxiiCollections.KeysOf"/>).</param>
+    public async Task<AppendResult> AppendAsync(StixSourceKind kind, Guid sourceId, IReadOnlyList<StixObjectDraft> drafts, IReadOnlyCollection<string> collectionKeys, DateTime now, CancellationToken ct = default)
     {
         if (db.Database.CurrentTransaction is null)
         {
@@ -123,11 +124,11 @@ public sealed class StixStore(RenkeiDbContext db)
         rows.Sort((a, b) => a.Seq.CompareTo(b.Seq));
         if (isPostgres)
         {
-            await CopyAsync(rows, ct);
+            await CopyAsync(rows, collectionKeys, ct);
         }
         else
         {
-            await InsertAsync(rows, ct);
+            await InsertAsync(rows, collectionKeys, ct);
         }
         return new AppendResult(rows.Count, present, rows.Count > 0 ? rows[0].Seq : 0, rows.Count > 0 ? rows[^1].Seq : 0);
     }
@@ -148,9 +149,60 @@ public sealed class StixStore(RenkeiDbContext db)
         await rows.Where(o => o.Version == oldest).ExecuteUpdateAsync(s => s.SetProperty(o => o.IsFirst, true), ct);
     }
 
-    private async Task InsertAsync(List<StixObjectRecord> rows, CancellationToken ct)
+    /// <summary>
+    /// Adds a source's objects to more collections (an advisory's audience grew, or it became
+    /// TLP:CLEAR); entries already there stay as they are.
+    /// </summary>
+    public async Task AddToCollectionsAsync(Guid sourceId, IReadOnlyCollection<string> collectionKeys, CancellationToken ct = default)
+    {
+        foreach (var key in collectionKeys)
+        {
+            var missing = db.StixObjects.Where(o => o.SourceId == sourceId
+                && !db.StixCollectionEntries.Any(e => e.CollectionKey == key && e.Seq == o.Seq)).Select(o => o.Seq);
+            foreach (var seq in await missing.ToListAsync(ct))
+            {
+                db.StixCollectionEntries.Add(new StixCollectionEntry { CollectionKey = key, Seq = seq });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Objects shared by every export (TLP marking definitions, issuers' identities): stored once
+    /// per version under <see cref="Taxii.TaxiiCollections.CommonSourceId"/>, and entered into the
+    /// collections of each record that refers to them.
+    /// </summary>
+    public async Task AppendCommonAsync(IReadOnlyList<StixObjectDraft> drafts, IReadOnlyCollection<string> collectionKeys, DateTime now, CancellationToken ct = default)
+    {
+        var common = Taxii.TaxiiCollections.CommonSourceId;
+        await AppendAsync(StixSourceKind.Advisory, common, drafts, [], now, ct);
+        foreach (var draft in drafts)
+        {
+            var seq = await db.StixObjects.Where(o => o.SourceId == common && o.StixId == draft.StixId && o.Version == draft.Version).Select(o => o.Seq).FirstAsync(ct);
+            foreach (var key in collectionKeys)
+            {
+                if (!await db.StixCollectionEntries.AnyAsync(e => e.CollectionKey == key && e.Seq == seq, ct))
+                {
+                    db.StixCollectionEntries.Add(new StixCollectionEntry { CollectionKey = key, Seq = seq });
+                }
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task InsertAsync(List<StixObjectRecord> rows, IReadOnlyCollection<string> keys, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
+        await using var entry = connection.CreateCommand();
+        entry.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        entry.CommandText = """INSERT INTO "stix_collection_entries" ("collection_key", "seq") VALUES ($key, $seq)""";
+        var entryKey = entry.CreateParameter();
+        entryKey.ParameterName = "$key";
+        entry.Parameters.Add(entryKey);
+        var entrySeq = entry.CreateParameter();
+        entrySeq.ParameterName = "$seq";
+        entry.Parameters.Add(entrySeq);
+        await entry.PrepareAsync(ct);
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         command.CommandText = """
@@ -182,12 +234,34 @@ public sealed class StixStore(RenkeiDbContext db)
             p[9].Value = r.IsFirst;
             p[10].Value = r.Json;
             await command.ExecuteNonQueryAsync(ct);
+            foreach (var key in keys)
+            {
+                entryKey.Value = key;
+                entrySeq.Value = r.Seq;
+                await entry.ExecuteNonQueryAsync(ct);
+            }
         }
     }
 
-    private async Task CopyAsync(List<StixObjectRecord> rows, CancellationToken ct)
+    private async Task CopyAsync(List<StixObjectRecord> rows, IReadOnlyCollection<string> keys, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await CopyObjectsAsync(connection, rows, ct);
+        await using var entries = await connection.BeginBinaryImportAsync("COPY stix_collection_entries (collection_key, seq) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var r in rows)
+        {
+            foreach (var key in keys)
+            {
+                await entries.StartRowAsync(ct);
+                await entries.WriteAsync(key, NpgsqlDbType.Varchar, ct);
+                await entries.WriteAsync(r.Seq, NpgsqlDbType.Bigint, ct);
+            }
+        }
+        await entries.CompleteAsync(ct);
+    }
+
+    private static async Task CopyObjectsAsync(NpgsqlConnection connection, List<StixObjectRecord> rows, CancellationToken ct)
+    {
         await using var writer = await connection.BeginBinaryImportAsync(
             "COPY stix_objects (seq, source_kind, source_id, stix_id, type, spec_version, version, date_added, is_latest, is_first, json) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var r in rows)

@@ -59,6 +59,7 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Interdependency.Scenarios.AnalysisScenario> AnalysisScenarios => Set<Interdependency.Scenarios.AnalysisScenario>();
     public DbSet<Interdependency.Scenarios.AnalysisRun> AnalysisRuns => Set<Interdependency.Scenarios.AnalysisRun>();
     public DbSet<Stix.StixObjectRecord> StixObjects => Set<Stix.StixObjectRecord>();
+    public DbSet<Stix.StixCollectionEntry> StixCollectionEntries => Set<Stix.StixCollectionEntry>();
     public DbSet<Stix.IndicatorSet> IndicatorSets => Set<Stix.IndicatorSet>();
     public DbSet<Taxii.TaxiiStatus> TaxiiStatuses => Set<Taxii.TaxiiStatus>();
 

@@ -27,28 +27,63 @@ public sealed class TaxiiCollections(RenkeiDbContext db, AccessPolicy access)
     /// </summary>
     public static readonly Guid CommonSourceId = Guid.Parse("00000000-0000-0000-0000-000000000001");
 
-    public async Task<List<TaxiiCollection>> ListAsync(Caller caller, CancellationToken ct = default)
+    public Task<List<TaxiiCollection>> ListAsync(Caller caller, CancellationToken ct = default) => BuildAsync(caller, null, ct);
+
+    /// <summary>One of the caller's collections by id; only that one's names are looked up (a page request pays for one collection, not all).</summary>
+    public async Task<TaxiiCollection?> FindAsync(Caller caller, Guid id, CancellationToken ct = default)
     {
+        var key = KeysFor(caller).FirstOrDefault(k => IdOf(k) == id);
+        return key is null ? null : (await BuildAsync(caller, key, ct)).FirstOrDefault();
+    }
+
+    /// <summary>The keys of the caller's collections, from their memberships alone.</summary>
+    private static IEnumerable<string> KeysFor(Caller caller)
+    {
+        yield return PublicKey;
+        yield return KeyOf(AudienceKind.AllCi, SharingPolicy.AllKey);
+        if (caller.SectorCode is { } sector)
+        {
+            yield return KeyOf(AudienceKind.Sector, sector);
+        }
+        if (caller.BusinessScopeCode is { } scope)
+        {
+            yield return KeyOf(AudienceKind.BusinessScope, scope);
+        }
+        foreach (var c in caller.CeptoarCodes)
+        {
+            yield return KeyOf(AudienceKind.Ceptoar, c);
+        }
+        foreach (var c in caller.CommunityCodes)
+        {
+            yield return KeyOf(AudienceKind.Community, c);
+        }
+        yield return KeyOf(AudienceKind.Organisation, caller.OrganisationId.ToString("D"));
+        yield return KeyOf(AudienceKind.User, caller.UserId.ToString("D"));
+    }
+
+    private async Task<List<TaxiiCollection>> BuildAsync(Caller caller, string? only, CancellationToken ct)
+    {
+        bool Wanted(string key) => only is null || only == key;
         var list = new List<TaxiiCollection>
         {
             Make(caller, PublicKey, "公開 (TLP:CLEAR)", "Public (TLP:CLEAR)", "TLP:CLEAR で共有された情報", "Everything shared as TLP:CLEAR", null),
             Make(caller, "all-ci", "全重要インフラ", "All critical infrastructure", "全重要インフラ事業者等に共有された情報", "Shared with all critical-infrastructure organisations", Entry(AudienceKind.AllCi, SharingPolicy.AllKey)),
         };
-        if (caller.SectorCode is { } sector && await db.Sectors.Where(s => s.Code == sector).Select(s => new { s.NameJa, s.NameEn }).FirstOrDefaultAsync(ct) is { } s)
+        if (caller.SectorCode is { } sector && Wanted("sector:" + sector) && await db.Sectors.Where(s => s.Code == sector).Select(s => new { s.NameJa, s.NameEn }).FirstOrDefaultAsync(ct) is { } s)
         {
             list.Add(Make(caller, "sector:" + sector, $"分野: {s.NameJa}", $"Sector: {s.NameEn}", $"{s.NameJa}分野に共有された情報", $"Shared with the {s.NameEn} sector", Entry(AudienceKind.Sector, sector)));
         }
-        if (caller.BusinessScopeCode is { } scope && await db.BusinessScopes.Where(x => x.Code == scope).Select(x => new { x.NameJa, x.NameEn }).FirstOrDefaultAsync(ct) is { } b)
+        if (caller.BusinessScopeCode is { } scope && Wanted("scope:" + scope) && await db.BusinessScopes.Where(x => x.Code == scope).Select(x => new { x.NameJa, x.NameEn }).FirstOrDefaultAsync(ct) is { } b)
         {
             list.Add(Make(caller, "scope:" + scope, $"業務: {b.NameJa}", $"Business scope: {b.NameEn}", $"{b.NameJa}に共有された情報", $"Shared with {b.NameEn}", Entry(AudienceKind.BusinessScope, scope)));
         }
-        var ceptoars = caller.CeptoarCodes.ToArray();
-        foreach (var c in await db.Ceptoars.Where(x => ceptoars.Contains(x.Code)).OrderBy(x => x.Code).Select(x => new { x.Code, x.NameJa, x.NameEn }).ToListAsync(ct))
+        var ceptoars = caller.CeptoarCodes.Where(c => Wanted("ceptoar:" + c)).ToArray();
+        foreach (var c in ceptoars.Length == 0 ? [] : await db.Ceptoars.Where(x => ceptoars.Contains(x.Code)).OrderBy(x => x.Code).Select(x => new { x.Code, x.NameJa, x.NameEn }).ToListAsync(ct))
         {
             list.Add(Make(caller, "ceptoar:" + c.Code, $"セプター: {c.NameJa}", $"CEPTOAR: {c.NameEn}", $"{c.NameJa}に共有された情報", $"Shared with {c.NameEn}", Entry(AudienceKind.Ceptoar, c.Code)));
         }
-        var communities = caller.CommunityCodes.ToArray();
-        foreach (var c in await db.Communities.Where(x => communities.Contains(x.Code)).OrderBy(x => x.Code).Select(x => new { x.Code, x.NameJa, x.NameEn }).ToListAsync(ct))
+        var communities = caller.CommunityCodes.Where(c => Wanted("community:" + c)).ToArray();
+        foreach (var c in communities.Length == 0 ? [] : await db.Communities.Where(x => communities.Contains(x.Code)).OrderBy(x => x.Code).Select(x => new { x.Code, x.NameJa, x.NameEn }).ToListAsync(ct))
         {
             list.Add(Make(caller, "community:" + c.Code, $"コミュニティ: {c.NameJa}", $"Community: {c.NameEn}", $"{c.NameJa}に共有された情報", $"Shared with {c.NameEn}", Entry(AudienceKind.Community, c.Code)));
         }
@@ -56,11 +91,32 @@ public sealed class TaxiiCollections(RenkeiDbContext db, AccessPolicy access)
         list.Add(Make(caller, "organisation:" + org, "自組織", "My organisation", "自組織宛て・自組織内で共有された情報", "Shared with my organisation", Entry(AudienceKind.Organisation, org)));
         var user = caller.UserId.ToString("D");
         list.Add(Make(caller, "user:" + user, "個人宛て", "Addressed to me", "個人名で宛てられた情報 (TLP:RED を含む)", "Addressed to me by name (TLP:RED included)", Entry(AudienceKind.User, user)));
-        return list;
+        return list.Where(c => Wanted(c.Key)).ToList();
     }
 
-    public async Task<TaxiiCollection?> FindAsync(Caller caller, Guid id, CancellationToken ct = default) =>
-        (await ListAsync(caller, ct)).FirstOrDefault(c => c.Id == id);
+    /// <summary>The collection key of one audience entry (the same key <see cref="ListAsync"/> gives the caller's collections).</summary>
+    public static string KeyOf(AudienceKind kind, string key) => kind switch
+    {
+        AudienceKind.AllCi => "all-ci",
+        AudienceKind.Sector => "sector:" + key,
+        AudienceKind.BusinessScope => "scope:" + key,
+        AudienceKind.Ceptoar => "ceptoar:" + key,
+        AudienceKind.Community => "community:" + key,
+        AudienceKind.Organisation => "organisation:" + key,
+        AudienceKind.User => "user:" + key,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>Every collection a record with this audience and label appears in.</summary>
+    public static List<string> KeysOf(Audience audience, Tlp tlp)
+    {
+        var keys = audience.Members.Select(m => KeyOf(m.Kind, m.Key)).ToList();
+        if (tlp == Tlp.Clear)
+        {
+            keys.Add(PublicKey);
+        }
+        return keys.Distinct(StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>The records (advisories, indicator sets) whose objects make up the collection for this caller.</summary>
     public IQueryable<Guid> Sources(Caller caller, TaxiiCollection collection)

@@ -8,75 +8,104 @@ namespace Renkei.Taxii;
 
 /// <summary>Reads of a collection's objects: pages, manifests, one object, its versions.</summary>
 /// <remarks>
-/// Every read starts from <see cref="TaxiiCollections.Sources"/> (what the caller may read) and
-/// walks the objects in <c>seq</c> order from the cursor, so a page costs what it returns, not
-/// the size of the collection before it. <c>added_after</c> becomes a starting <c>seq</c> through
+/// A page walks the collection's entries in <c>seq</c> order from the cursor
+/// (<see cref="StixCollectionEntry"/>) and keeps the rows whose record the caller may read, as
+/// the one access policy lists them (<see cref="TaxiiCollections.Sources"/>); it reads on until
+/// the page is full or the collection ends, so hidden rows never shorten a page and a page costs
+/// what it returns, wherever it starts. <c>added_after</c> becomes a starting <c>seq</c> through
 /// the <c>date_added</c> index, which is sound because both increase together.
 /// </remarks>
 public sealed class TaxiiObjects(RenkeiDbContext db, TaxiiCollections collections)
 {
     public async Task<TaxiiPage> PageAsync(Caller caller, TaxiiCollection collection, TaxiiQuery query, bool withJson, string? stixId = null, CancellationToken ct = default)
     {
-        var rows = Filtered(caller, collection, query, stixId);
         var from = query.After ?? 0;
         if (query.AddedAfter is { } after)
         {
-            var floor = await db.StixObjects.Where(o => o.DateAdded > after).MinAsync(o => (long?)o.Seq, ct);
+            // The first row added after: one step into the date_added index (seq follows date_added).
+            var floor = await db.StixObjects.Where(o => o.DateAdded > after).OrderBy(o => o.DateAdded).Select(o => (long?)o.Seq).FirstOrDefaultAsync(ct);
             if (floor is null)
             {
                 return new TaxiiPage([], false, null);
             }
             from = Math.Max(from, floor.Value - 1);
         }
+        var visible = (await collections.Sources(caller, collection).ToListAsync(ct)).ToHashSet();
+        visible.Add(TaxiiCollections.CommonSourceId);
         var limit = Math.Clamp(query.Limit, 1, TaxiiLimits.MaxPageSize);
-        rows = rows.Where(o => o.Seq > from).OrderBy(o => o.Seq).Take(limit + 1);
-        var page = withJson
-            ? await rows.Select(o => new TaxiiEntry(o.Seq, o.StixId, o.Version, o.DateAdded, o.SpecVersion, o.Json)).ToListAsync(ct)
-            : await rows.Select(o => new TaxiiEntry(o.Seq, o.StixId, o.Version, o.DateAdded, o.SpecVersion, null)).ToListAsync(ct);
-        var more = page.Count > limit;
+
+        // Rows come with their JSON in one walk; rows of records the caller may not read are
+        // dropped and the walk goes on. Usually the first batch is the page.
+        var chosen = new List<TaxiiEntry>(limit + 1);
+        var cursor = from;
+        while (chosen.Count <= limit)
+        {
+            var want = limit + 1 - chosen.Count;
+            var rows = Filtered(collection.Key, query, stixId, cursor);
+            var batch = withJson
+                ? await rows.Take(want).Select(x => new Candidate(x.Seq, x.SourceId, new TaxiiEntry(x.Seq, x.StixId, x.Version, x.DateAdded, x.SpecVersion, x.Json))).ToListAsync(ct)
+                : await rows.Take(want).Select(x => new Candidate(x.Seq, x.SourceId, new TaxiiEntry(x.Seq, x.StixId, x.Version, x.DateAdded, x.SpecVersion, null))).ToListAsync(ct);
+            chosen.AddRange(batch.Where(c => visible.Contains(c.SourceId)).Select(c => c.Entry));
+            if (batch.Count < want)
+            {
+                break;
+            }
+            cursor = batch[^1].Seq;
+        }
+        var more = chosen.Count > limit;
         if (more)
         {
-            page.RemoveAt(page.Count - 1);
+            chosen.RemoveAt(chosen.Count - 1);
         }
-        return new TaxiiPage(page, more, more ? page[^1].Seq.ToString(CultureInfo.InvariantCulture) : null);
+        return new TaxiiPage(chosen, more, more ? chosen[^1].Seq.ToString(CultureInfo.InvariantCulture) : null);
     }
 
-    private IQueryable<StixObjectRecord> Filtered(Caller caller, TaxiiCollection collection, TaxiiQuery query, string? stixId)
+    private sealed record Candidate(long Seq, Guid SourceId, TaxiiEntry Entry);
+
+    /// <summary>The collection's rows after the cursor, in entry order, with the filters that the store can apply.</summary>
+    private IQueryable<StixObjectRecord> Filtered(string key, TaxiiQuery query, string? stixId, long after)
     {
-        var sources = collections.Sources(caller, collection);
-        var common = TaxiiCollections.CommonSourceId;
-        var rows = db.StixObjects.Where(o => sources.Contains(o.SourceId) || o.SourceId == common);
+        var pairs = db.StixCollectionEntries
+            .Where(e => e.CollectionKey == key && e.Seq > after)
+            .Join(db.StixObjects, e => e.Seq, o => o.Seq, (e, o) => new EntryRow { Entry = e, Row = o });
         if (stixId is not null)
         {
-            rows = rows.Where(o => o.StixId == stixId);
+            pairs = pairs.Where(x => x.Row.StixId == stixId);
         }
         if (query.Ids.Count > 0)
         {
             var ids = query.Ids.ToArray();
-            rows = rows.Where(o => ids.Contains(o.StixId));
+            pairs = pairs.Where(x => ids.Contains(x.Row.StixId));
         }
         if (query.Types.Count > 0)
         {
             var types = query.Types.ToArray();
-            rows = rows.Where(o => types.Contains(o.Type));
+            pairs = pairs.Where(x => types.Contains(x.Row.Type));
         }
         if (query.SpecVersions.Count > 0)
         {
             var specs = query.SpecVersions.ToArray();
-            rows = rows.Where(o => specs.Contains(o.SpecVersion));
+            pairs = pairs.Where(x => specs.Contains(x.Row.SpecVersion));
         }
         if (!query.All)
         {
             var versions = query.Versions.ToArray();
             // The common case gets a plain predicate; a combination, the disjunction.
-            rows = (query.Last, query.First, versions.Length) switch
+            pairs = (query.Last, query.First, versions.Length) switch
             {
-                (true, false, 0) => rows.Where(o => o.IsLatest),
-                (false, true, 0) => rows.Where(o => o.IsFirst),
-                (false, false, _) => rows.Where(o => versions.Contains(o.Version)),
-                _ => rows.Where(o => (query.Last && o.IsLatest) || (query.First && o.IsFirst) || versions.Contains(o.Version)),
+                (true, false, 0) => pairs.Where(x => x.Row.IsLatest),
+                (false, true, 0) => pairs.Where(x => x.Row.IsFirst),
+                (false, false, _) => pairs.Where(x => versions.Contains(x.Row.Version)),
+                _ => pairs.Where(x => (query.Last && x.Row.IsLatest) || (query.First && x.Row.IsFirst) || versions.Contains(x.Row.Version)),
             };
         }
-        return rows;
+        // Ordered by the entry's key (collection, seq): the walk follows that index and needs no sort.
+        return pairs.OrderBy(x => x.Entry.Seq).Select(x => x.Row);
+    }
+
+    private sealed class EntryRow
+    {
+        public required StixCollectionEntry Entry { get; init; }
+        public required StixObjectRecord Row { get; init; }
     }
 }

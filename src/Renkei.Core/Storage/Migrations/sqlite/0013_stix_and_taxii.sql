@@ -1,4 +1,4 @@
--- 0013: machine sharing: STIX objects as served (one row per version, in arrival order, with the record they belong to), imported bundles (indicator sets) and TAXII post statuses.
+-- 0013: machine sharing: STIX objects as served (one row per version, in arrival order, with the record they belong to), their TAXII collections, imported bundles (indicator sets) and TAXII post statuses.
 
 CREATE TABLE "stix_objects" (
     "seq" INTEGER NOT NULL CONSTRAINT "pk_stix_objects" PRIMARY KEY,
@@ -12,6 +12,13 @@ CREATE TABLE "stix_objects" (
     "is_latest" INTEGER NOT NULL,
     "is_first" INTEGER NOT NULL,
     "json" TEXT NOT NULL
+);
+
+CREATE TABLE "stix_collection_entries" (
+    "collection_key" TEXT NOT NULL,
+    "seq" INTEGER NOT NULL,
+    CONSTRAINT "pk_stix_collection_entries" PRIMARY KEY ("collection_key", "seq"),
+    CONSTRAINT "fk_stix_collection_entries_seq" FOREIGN KEY ("seq") REFERENCES "stix_objects" ("seq") ON DELETE CASCADE
 );
 
 CREATE TABLE "indicator_sets" (
@@ -55,9 +62,9 @@ CREATE INDEX "ix_indicator_sets_imported_at" ON "indicator_sets" ("imported_at")
 
 CREATE INDEX "ix_indicator_sets_owner_organisation_id" ON "indicator_sets" ("owner_organisation_id");
 
-CREATE INDEX "ix_stix_objects_date_added" ON "stix_objects" ("date_added");
+CREATE INDEX "ix_stix_collection_entries_seq" ON "stix_collection_entries" ("seq");
 
-CREATE INDEX "ix_stix_objects_source_id_seq" ON "stix_objects" ("source_id", "seq");
+CREATE INDEX "ix_stix_objects_date_added" ON "stix_objects" ("date_added");
 
 CREATE UNIQUE INDEX "ix_stix_objects_source_id_stix_id_version" ON "stix_objects" ("source_id", "stix_id", "version");
 

@@ -1,0 +1,103 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Renkei.Access;
+using Renkei.Common;
+using Renkei.Storage;
+using Renkei.Taxii;
+
+namespace Renkei.Stix;
+
+/// <summary>One stored object as lists show it: enough to recognise it without opening the JSON.</summary>
+public sealed record StixObjectSummary(string Id, string Type, string? Name, string? Pattern, DateTime Version, DateTime DateAdded);
+
+public sealed record IndicatorSetDetail(IndicatorSetView Set, IReadOnlyList<AudienceEntryView> Audience, string OwnerNameJa, string OwnerNameEn, Page<StixObjectSummary> Objects);
+
+/// <summary>Reads of imported sets and of any source's objects as a bundle, through the access policy.</summary>
+public sealed class IndicatorSetQueries(RenkeiDbContext db, AccessPolicy access)
+{
+    public async Task<Page<IndicatorSetView>> ListAsync(Caller caller, int offset, int limit, CancellationToken ct = default)
+    {
+        var visible = access.IndicatorSets(caller);
+        var total = await visible.CountAsync(ct);
+        var rows = await visible.OrderByDescending(s => s.ImportedAt).Skip(offset).Take(limit).ToListAsync(ct);
+        return new Page<IndicatorSetView>(rows.Select(View).ToList(), total, offset, limit);
+    }
+
+    public async Task<IndicatorSetDetail?> GetAsync(Caller caller, Guid id, int offset, int limit, CancellationToken ct = default)
+    {
+        var set = await access.IndicatorSets(caller).AsNoTracking().Include(s => s.Audience!).ThenInclude(a => a.Members).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (set is null)
+        {
+            return null;
+        }
+        var owner = await db.Organisations.Where(o => o.Id == set.OwnerOrganisationId).Select(o => new { o.NameJa, o.NameEn }).FirstAsync(ct);
+        var objects = db.StixObjects.Where(o => o.SourceId == id && o.IsLatest);
+        var total = await objects.CountAsync(ct);
+        var page = await objects.OrderBy(o => o.Seq).Skip(offset).Take(limit).Select(o => new { o.StixId, o.Type, o.Json, o.Version, o.DateAdded }).ToListAsync(ct);
+        var summaries = page.Select(o => Summarise(o.StixId, o.Type, o.Json, o.Version, o.DateAdded)).ToList();
+        var audience = set.Audience!.Members.Select(m => new AudienceEntryView(m.Kind, m.Key, m.Key, m.Key)).ToList();
+        return new IndicatorSetDetail(View(set), audience, owner.NameJa, owner.NameEn, new Page<StixObjectSummary>(summaries, total, offset, limit));
+    }
+
+    /// <summary>The set as a STIX bundle (the latest version of each object), or null when the caller may not read it.</summary>
+    public async Task<string?> BundleAsync(Caller caller, Guid id, CancellationToken ct = default)
+    {
+        if (!await access.IndicatorSets(caller).AnyAsync(s => s.Id == id, ct))
+        {
+            return null;
+        }
+        var set = await db.IndicatorSets.Where(s => s.Id == id).Select(s => new { s.BundleId }).FirstAsync(ct);
+        return await StixBundles.WriteAsync(db, id, set.BundleId, ct);
+    }
+
+    private static StixObjectSummary Summarise(string id, string type, string json, DateTime version, DateTime added)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        return new StixObjectSummary(id, type, StixParsing.Str(doc.RootElement, "name") ?? StixParsing.Str(doc.RootElement, "value"), StixParsing.Str(doc.RootElement, "pattern"), version, added);
+    }
+
+    public static IndicatorSetView View(IndicatorSet s) =>
+        new(s.Id, s.Title, s.Tlp, s.Channel, s.BundleId, s.Producer, s.ObjectCount, s.IndicatorCount, s.Sha256, s.ImportedAt, 0);
+}
+
+/// <summary>Writes a source's stored objects as one STIX bundle, with the common objects (markings, identities) they refer to.</summary>
+public static class StixBundles
+{
+    public static async Task<string> WriteAsync(RenkeiDbContext db, Guid sourceId, string? bundleId, CancellationToken ct)
+    {
+        var rows = await db.StixObjects.Where(o => o.SourceId == sourceId && o.IsLatest).OrderBy(o => o.Seq).Select(o => o.Json).ToListAsync(ct);
+        var referenced = rows.SelectMany(References).ToHashSet(StringComparer.Ordinal);
+        var common = referenced.Count == 0
+            ? []
+            : await db.StixObjects.Where(o => o.SourceId == TaxiiCollections.CommonSourceId && o.IsLatest && referenced.Contains(o.StixId)).OrderBy(o => o.Seq).Select(o => o.Json).ToListAsync(ct);
+        var sb = new StringBuilder();
+        sb.Append("{\"type\":\"bundle\",\"id\":\"").Append(bundleId ?? StixIds.For("bundle", StixExportIds.Namespace, "source:" + sourceId.ToString("D"))).Append("\",\"objects\":[");
+        var first = true;
+        foreach (var json in common.Concat(rows))
+        {
+            if (!first)
+            {
+                sb.Append(',');
+            }
+            sb.Append(json);
+            first = false;
+        }
+        return sb.Append("]}").ToString();
+    }
+
+    private static IEnumerable<string> References(string json)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var o = doc.RootElement;
+        var list = new List<string>();
+        if (StixParsing.Str(o, "created_by_ref") is { } creator)
+        {
+            list.Add(creator);
+        }
+        if (o.TryGetProperty("object_marking_refs", out var refs) && refs.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            list.AddRange(refs.EnumerateArray().Where(r => r.ValueKind == System.Text.Json.JsonValueKind.String).Select(r => r.GetString()!));
+        }
+        return list;
+    }
+}
