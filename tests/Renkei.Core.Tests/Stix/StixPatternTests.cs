@@ -165,10 +165,20 @@ public sealed class StixPatternTests
     [Fact]
     public void Validate_LongRunsOfOperators_AreParsedFlat()
     {
-        var observations = string.Join(" OR ", Enumerable.Range(0, 20_000).Select(i => $"[file:size = {i}]"));
+        var observations = string.Join(" OR ", Enumerable.Range(0, 10_000).Select(i => $"[file:size = {i}]"));
         StixPattern.Validate(observations).Ok.ShouldBeTrue();
-        var comparisons = "[" + string.Join(" AND ", Enumerable.Range(0, 20_000).Select(i => $"file:size != {i}")) + "]";
+        ((ObservationOperation)PatternParser.Parse(observations)).Operands.Count.ShouldBe(10_000);
+        var comparisons = "[" + string.Join(" AND ", Enumerable.Range(0, 10_000).Select(i => $"file:size != {i}")) + "]";
         StixPattern.Validate(comparisons).Ok.ShouldBeTrue();
+        ((ComparisonOperation)((ObservationBrackets)PatternParser.Parse(comparisons)).Body).Operands.Count.ShouldBe(10_000);
+    }
+
+    [Fact]
+    public void Validate_TooLong_IsRefusedBeforeParsing()
+    {
+        var (ok, error) = StixPattern.Validate("[file:name = '" + new string('a', StixPattern.MaxLength) + "']");
+        ok.ShouldBeFalse();
+        error.ShouldBe($"at position {StixPattern.MaxLength}: the pattern is longer than {StixPattern.MaxLength} characters");
     }
 
     [Fact]

@@ -3,8 +3,11 @@ namespace Renkei.Stix.Patterns;
 /// <summary>The STIX 2.1 patterning language (spec §9): checks whether a pattern is well formed.</summary>
 public static class StixPattern
 {
-    /// <summary>Patterns longer than this are refused before parsing (a STIX pattern is a detection rule, not a data set).</summary>
-    public const int MaxLength = 1 << 20;
+    /// <summary>
+    /// Patterns longer than this (256 Ki characters) are refused before parsing: a pattern is a
+    /// detection rule, not a data set, and parsing holds every token in memory.
+    /// </summary>
+    public const int MaxLength = 1 << 18;
 
     /// <summary>
     /// Whether the pattern follows the grammar and the rules of §9 that can be checked without data

@@ -121,7 +121,9 @@ internal sealed class ObjectChecker(JsonElement obj, string label, string type, 
     /// <summary>Checks that <paramref name="later"/> is at or after (or, if strict, after) <paramref name="earlier"/>.</summary>
     public void Order(string earlier, string later, bool strict)
     {
-        if (String(earlier) is { } a && String(later) is { } b
+        // Type and format errors were reported when each property was read; only the order is judged here.
+        if (Get(earlier) is { ValueKind: JsonValueKind.String } first && first.GetString() is { } a
+            && Get(later) is { ValueKind: JsonValueKind.String } second && second.GetString() is { } b
             && StixTimestamp.TryParse(a, out var from) && StixTimestamp.TryParse(b, out var to)
             && (strict ? to <= from : to < from))
         {
