@@ -76,8 +76,18 @@ internal static class StixBench
             audience.Members.Add(new AudienceMember { AudienceId = audience.Id, Kind = AudienceKind.Organisation, Key = caller.OrganisationId.ToString("D") });
             var set = new IndicatorSet
             {
-                Id = Guid.CreateVersion7(), Title = "bench", Tlp = Tlp.Green, OwnerOrganisationId = caller.OrganisationId, CreatedByUserId = caller.UserId,
-                AudienceId = audience.Id, Audience = audience, Channel = StixChannel.Api, ObjectCount = objects, IndicatorCount = objects, Sha256 = "", ImportedAt = DateTime.UtcNow,
+                Id = Guid.CreateVersion7(),
+                Title = "bench",
+                Tlp = Tlp.Green,
+                OwnerOrganisationId = caller.OrganisationId,
+                CreatedByUserId = caller.UserId,
+                AudienceId = audience.Id,
+                Audience = audience,
+                Channel = StixChannel.Api,
+                ObjectCount = objects,
+                IndicatorCount = objects,
+                Sha256 = "",
+                ImportedAt = DateTime.UtcNow,
             };
             db.Audiences.Add(audience);
             db.IndicatorSets.Add(set);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Renkei.Common;
+using Renkei.Stix.Validation;
 
 namespace Renkei.Stix;
 
@@ -22,10 +23,38 @@ public static class StixParsing
         }
     }
 
+    /// <summary>Most objects one bundle or envelope may bring (the byte limits of the API and TAXII apply first).</summary>
+    public const int MaxObjects = 500_000;
+
     /// <summary>The envelope or bundle's shape and every object's validity; errors keyed by object id (or <c>objects[i]</c>).</summary>
     public static Result<CheckedBundle> Check(JsonElement root, bool envelope)
     {
-        var errors = envelope ? StixValidation.ValidateEnvelope(root) : StixValidation.ValidateBundle(root);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors[envelope ? "envelope" : "bundle"] = [Text.T("must be a JSON object")];
+            return Problem.Invalid(errors);
+        }
+        if (!root.TryGetProperty("objects", out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
+        {
+            errors["objects"] = [Text.T("must be a non-empty list of STIX objects")];
+            return Problem.Invalid(errors);
+        }
+        if (envelope)
+        {
+            // A TAXII envelope is a bundle without type and id: validate its objects as one.
+            using var bundle = JsonDocument.Parse("{\"type\":\"bundle\",\"id\":\"bundle--00000000-0000-4000-8000-000000000000\",\"objects\":" + list.GetRawText() + "}");
+            Collect(StixBundleValidator.Validate(bundle.RootElement, Options), errors);
+        }
+        else
+        {
+            if (StixParsing.Str(root, "type") != "bundle")
+            {
+                errors["type"] = [Text.T("must be \"bundle\"")];
+                return Problem.Invalid(errors);
+            }
+            Collect(StixBundleValidator.Validate(root, Options), errors);
+        }
         if (errors.Count > 0)
         {
             return Problem.Invalid(errors);
@@ -45,6 +74,17 @@ public static class StixParsing
         }
         var bundleId = envelope ? null : Str(root, "id");
         return new CheckedBundle(bundleId, TitleOf(objects, bundleId), ProducerOf(objects), objects);
+    }
+
+    private static readonly StixValidationOptions Options = new() { MaxObjects = MaxObjects };
+
+    /// <summary>Errors by object (its id, or objects[i]), each "property: reason".</summary>
+    private static void Collect(StixValidationResult result, Dictionary<string, string[]> errors)
+    {
+        foreach (var group in result.Errors.GroupBy(e => e.Object, StringComparer.Ordinal))
+        {
+            errors[group.Key] = group.Select(e => e.Path.Length == 0 ? e.Reason : $"{e.Path}: {e.Reason}").ToArray();
+        }
     }
 
     /// <summary>Each object's id and version as far as they can be read (for a status listing every object).</summary>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Renkei.Access;
 using Renkei.Advisories;
@@ -170,16 +168,8 @@ public sealed class TaxiiCollections(RenkeiDbContext db, AccessPolicy access)
 
     private static AudienceMember Entry(AudienceKind kind, string key) => new() { Kind = kind, Key = key };
 
-    /// <summary>A stable collection id: a name-based (version 5 style) UUID of the key.</summary>
-    public static Guid IdOf(string key)
-    {
-        // SHA-1 as RFC 9562 prescribes for name-based ids: an identifier, not a protection.
-#pragma warning disable CA5350
-        var hash = SHA1.HashData(Encoding.UTF8.GetBytes("renkei-taxii-collection:" + key));
-#pragma warning restore CA5350
-        var bytes = hash.AsSpan(0, 16).ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    private static readonly Guid CollectionNamespace = new("b1f1d2c4-6a0e-5c39-8d7e-2f4a9b3c1e05");
+
+    /// <summary>A stable collection id: a name-based UUID of the key.</summary>
+    public static Guid IdOf(string key) => Stix.StixIds.UuidV5(CollectionNamespace, key);
 }

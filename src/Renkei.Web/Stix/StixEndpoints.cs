@@ -93,7 +93,7 @@ public static class StixEndpoints
     private static async Task<IResult> ReportBundle(Guid id, RequestCaller caller, ReportStix reports, CancellationToken ct) =>
         await reports.BundleAsync(caller.Required, id, ct) is { } json ? Bundle(json, $"report-{id}.json") : ProblemResults.NotFound("The report");
 
-    private static IResult Bundle(string json, string fileName) => new StixBundleResult(json, fileName);
+    private static StixBundleResult Bundle(string json, string fileName) => new(json, fileName);
 
     private sealed class StixBundleResult(string json, string fileName) : IResult
     {

@@ -25,7 +25,7 @@ public abstract class AnonymityTests<TApp>(TApp app) : IClassFixture<TApp> where
         {
             $"/api/v1/reports/{id}", $"/api/v1/reports/{id}/versions", "/api/v1/reports?limit=200", $"/api/v1/reports?q=%E4%BE%9B%E7%B5%A6&limit=200",
             $"/api/v1/reports/{id}/messages", $"/api/v1/reports/{id}/attachments", "/api/v1/incidents", "/api/v1/statistics/reports", "/api/v1/statistics/verification-levels.csv",
-            "/api/v1/reports/export.csv", "/api/v1/notifications?limit=200",
+            "/api/v1/reports/export.csv", "/api/v1/notifications?limit=200", $"/api/v1/reports/{id}/stix",
         })
         {
             var response = await client.GetAsync(path);

@@ -78,7 +78,7 @@ internal static class StixSamples
         {
             ["type"] = "indicator",
             ["spec_version"] = "2.1",
-            ["id"] = $"indicator--{new Guid(i, 0, 0, new byte[8]):D}",
+            ["id"] = $"indicator--{i:x8}-0000-4000-8000-000000000000",
             ["created"] = created,
             ["modified"] = modified ?? created,
             ["name"] = $"C2 server {i}",

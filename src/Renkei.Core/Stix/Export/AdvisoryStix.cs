@@ -102,7 +102,9 @@ internal static class AdvisoryStix
         {
             foreach (var o in objects)
             {
+                // Revoking is a new version of every object, the notes of earlier revisions too.
                 o["revoked"] = true;
+                o["modified"] = StixTime.Millis(at);
             }
         }
         return objects;
