@@ -35,6 +35,12 @@ public static class StixParsing
             errors[envelope ? "envelope" : "bundle"] = [Text.T("must be a JSON object")];
             return Problem.Invalid(errors);
         }
+        if (!envelope && Str(root, "type") is { } single && single != "bundle")
+        {
+            // One object on its own (files such as the OASIS examples hold one): a bundle of one.
+            Collect(StixBundleValidator.Validate(root, Options), errors);
+            return errors.Count > 0 ? Problem.Invalid(errors) : new CheckedBundle(null, TitleOf([root], null), ProducerOf([root]), [root]);
+        }
         if (!root.TryGetProperty("objects", out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
         {
             errors["objects"] = [Text.T("must be a non-empty list of STIX objects")];

@@ -42,8 +42,17 @@ public static class StixEndpoints
     }
 
     private static async Task<Results<Created<IndicatorSetView>, ProblemHttpResult>> Import(HttpRequest request, RequestCaller caller, StixImporter importer, CancellationToken ct,
-        string? title = null, Tlp? tlp = null, string[]? audience = null)
+        [Microsoft.AspNetCore.Mvc.FromQuery] string? title = null, [Microsoft.AspNetCore.Mvc.FromQuery] string? tlp = null, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? audience = null)
     {
+        Tlp? label = null;
+        if (!string.IsNullOrEmpty(tlp))
+        {
+            if (!EnumText.TryParse<Tlp>(tlp.ToLowerInvariant(), out var parsed))
+            {
+                return ProblemResults.From(Problem.Invalid("tlp", "must be clear, green, amber, amber+strict or red"));
+            }
+            label = parsed;
+        }
         var entries = new List<AudienceEntry>();
         for (var i = 0; i < (audience?.Length ?? 0); i++)
         {
@@ -58,7 +67,7 @@ public static class StixEndpoints
         }
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
-        var result = await importer.ImportAsync(caller.Required, buffer.ToArray(), new StixImportInput { Title = title, Tlp = tlp, Audience = entries }, StixChannel.Api, ct);
+        var result = await importer.ImportAsync(caller.Required, buffer.ToArray(), new StixImportInput { Title = title, Tlp = label, Audience = entries }, StixChannel.Api, ct);
         return result.Ok ? TypedResults.Created($"/api/v1/indicator-sets/{result.Value!.Id}", result.Value) : ProblemResults.From(result.Problem!);
     }
 
