@@ -193,6 +193,29 @@ public sealed class StixStore(RenkeiDbContext db)
     private async Task InsertAsync(List<StixObjectRecord> rows, IReadOnlyCollection<string> keys, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
+        // A bulk write touches index pages all over the file (ids are random): with SQLite's default
+        // 2 MB page cache it would read and evict the same pages again and again. 128 MB for the
+        // write, the default again after it (the connection returns to the pool).
+        var large = rows.Count > 10_000;
+        if (large)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -131072", ct);
+        }
+        try
+        {
+            await InsertRowsAsync(connection, rows, keys, ct);
+        }
+        finally
+        {
+            if (large)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task InsertRowsAsync(System.Data.Common.DbConnection connection, List<StixObjectRecord> rows, IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
         await using var entry = connection.CreateCommand();
         entry.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         entry.CommandText = """INSERT INTO "stix_collection_entries" ("collection_key", "seq") VALUES ($key, $seq)""";
