@@ -73,6 +73,7 @@ public sealed partial class LocalisationTests
         Check<Renkei.Advisories.AdvisoryResponse>();
         Check<Renkei.ContactChecks.ContactCheckSchedule>();
         Check<Renkei.ContactChecks.ConfirmationChannel>();
+        Check<Renkei.Stix.StixChannel>();
         // Keys the report pages build from data: route and stage explanations, severity levels, timeline events.
         missing.AddRange(EnumText.Values<Renkei.Reports.ReportRoute>().Select(v => "Report.RouteExplain." + v).Where(k => catalog.Find(k, "ja") is null));
         missing.AddRange(new[] { "update", "final" }.Select(v => "Report.StageExplain." + v).Where(k => catalog.Find(k, "ja") is null));
