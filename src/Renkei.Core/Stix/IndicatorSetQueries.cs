@@ -13,7 +13,7 @@ public sealed record StixObjectSummary(string Id, string Type, string? Name, str
 public sealed record IndicatorSetDetail(IndicatorSetView Set, IReadOnlyList<AudienceEntryView> Audience, string OwnerNameJa, string OwnerNameEn, Page<StixObjectSummary> Objects);
 
 /// <summary>Reads of imported sets and of any source's objects as a bundle, through the access policy.</summary>
-public sealed class IndicatorSetQueries(RenkeiDbContext db, AccessPolicy access)
+public sealed class IndicatorSetQueries(RenkeiDbContext db, AccessPolicy access, AudienceBuilder audiences)
 {
     public async Task<Page<IndicatorSetView>> ListAsync(Caller caller, int offset, int limit, CancellationToken ct = default)
     {
@@ -25,7 +25,7 @@ public sealed class IndicatorSetQueries(RenkeiDbContext db, AccessPolicy access)
 
     public async Task<IndicatorSetDetail?> GetAsync(Caller caller, Guid id, int offset, int limit, CancellationToken ct = default)
     {
-        var set = await access.IndicatorSets(caller).AsNoTracking().Include(s => s.Audience!).ThenInclude(a => a.Members).FirstOrDefaultAsync(s => s.Id == id, ct);
+        var set = await access.IndicatorSets(caller).AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (set is null)
         {
             return null;
@@ -35,7 +35,7 @@ public sealed class IndicatorSetQueries(RenkeiDbContext db, AccessPolicy access)
         var total = await objects.CountAsync(ct);
         var page = await objects.OrderBy(o => o.Seq).Skip(offset).Take(limit).Select(o => new { o.StixId, o.Type, o.Json, o.Version, o.DateAdded }).ToListAsync(ct);
         var summaries = page.Select(o => Summarise(o.StixId, o.Type, o.Json, o.Version, o.DateAdded)).ToList();
-        var audience = set.Audience!.Members.Select(m => new AudienceEntryView(m.Kind, m.Key, m.Key, m.Key)).ToList();
+        var audience = await audiences.DescribeAsync(set.AudienceId, ct);
         return new IndicatorSetDetail(View(set), audience, owner.NameJa, owner.NameEn, new Page<StixObjectSummary>(summaries, total, offset, limit));
     }
 
