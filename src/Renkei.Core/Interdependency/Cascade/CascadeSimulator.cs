@@ -84,6 +84,9 @@ internal sealed partial class CascadeSimulator
     private readonly int[] _failCause;
 
     private readonly List<int> _touchedNodes = [];
+    // Nodes that changed this step and have backed-up links, in evaluation order.
+    private readonly PendingPass[] _passes;
+    private int _passCount;
     private readonly int[] _changed;
     private int _changedCount;
     // Nodes to evaluate this step, laid out by instantaneous level (the graph's LevelStart); _fill counts each level's.
@@ -151,6 +154,7 @@ internal sealed partial class CascadeSimulator
         _cause = Filled(n, NoCause);
         _failCause = Filled(n, NoCause);
         _changed = new int[n];
+        _passes = new PendingPass[n];
         _queue = new int[n];
         _fill = new int[graph.MaxInstantLevel + 1];
         _bits = new ulong[(n + 63) >> 6];
@@ -240,6 +244,7 @@ internal sealed partial class CascadeSimulator
             }
             _fill[level] = 0;
         }
+        PassBackedUp();
         if (_record)
         {
             Snapshot(t);
@@ -305,9 +310,8 @@ internal sealed partial class CascadeSimulator
 
     /// <summary>
     /// A backed-up link whose provider changed this step: its dependent reads the new level from
-    /// the next step. The link takes the level now, while its cache line is at hand, and the
-    /// dependent's sum moves next step; only the choice of cause could see it a step early, and a
-    /// cause is still a provider degraded before the dependent, so chains of causes end at a root.
+    /// the next step. Passed once the step's nodes are evaluated; the link takes the level now,
+    /// while its cache line is at hand, and the dependent's sum moves at the start of the next step.
     /// </summary>
     private void Pass(ref Link link, int k, double providerLevel)
     {
@@ -327,6 +331,9 @@ internal sealed partial class CascadeSimulator
         }
     }
 
+    /// <summary>A node's change whose backed-up links are passed at the end of the step.</summary>
+    private readonly record struct PendingPass(int Node, int Old, int New, int OldSince);
+
     private void Change(int v, ref Node node, int oldUnits, int qUnits, double direct)
     {
         var t = _step;
@@ -344,21 +351,48 @@ internal sealed partial class CascadeSimulator
         }
         Record(v, ref node, qUnits, direct);
 
-        var links = _links.AsSpan(_g.OutStart[v], _g.OutStart[v + 1] - _g.OutStart[v]);
-        var k = _g.OutStart[v];
-        for (var i = 0; i < links.Length; i++, k++)
+        var from = _g.OutStart[v];
+        var backed = _g.BackedStart[v];
+        var links = _links.AsSpan(from, backed - from);
+        for (int i = 0, k = from; i < links.Length; i++, k++)
         {
             ref var link = ref links[i];
-            if (link.Backup == 0)
+            if (q == 0 && link.Recovery > 0)
             {
-                if (q == 0 && link.Recovery > 0)
-                {
-                    Hold(ref link, (float)(link.Strength * old), t + link.Recovery - 1);
-                    AddTimer(k, t + link.Recovery);
-                }
-                Apply(ref link, k, (float)(link.Strength * q));
+                Hold(ref link, (float)(link.Strength * old), t + link.Recovery - 1);
+                AddTimer(k, t + link.Recovery);
             }
-            else if (old == 0)
+            Apply(ref link, k, (float)(link.Strength * q));
+        }
+        if (backed < _g.OutStart[v + 1])
+        {
+            _passes[_passCount++] = new PendingPass(v, oldUnits, qUnits, oldSince);
+        }
+    }
+
+    /// <summary>
+    /// The backed-up links of the nodes that changed this step, once every node of the step was
+    /// evaluated: their dependents read the change one step late, so until then every link holds
+    /// what its dependent's level counts (which the choice of cause relies on).
+    /// </summary>
+    private void PassBackedUp()
+    {
+        var t = _step;
+        foreach (var pass in _passes.AsSpan(0, _passCount))
+        {
+            PassLinks(pass.Node, t, pass.Old / CascadeLimits.Resolution, pass.New / CascadeLimits.Resolution, pass.OldSince);
+        }
+        _passCount = 0;
+    }
+
+    private void PassLinks(int v, int t, double old, double q, int oldSince)
+    {
+        var from = _g.BackedStart[v];
+        var links = _links.AsSpan(from, _g.OutStart[v + 1] - from);
+        for (int i = 0, k = from; i < links.Length; i++, k++)
+        {
+            ref var link = ref links[i];
+            if (old == 0)
             {
                 // The outage begins: the backup carries the dependent until it runs out.
                 AddTimer(k, t + link.Backup + 1);
@@ -387,7 +421,12 @@ internal sealed partial class CascadeSimulator
         }
     }
 
-    /// <summary>The provider weighing most on the node now (the direct disruption wins ties), for the record.</summary>
+    /// <summary>
+    /// The cause for the record: what weighs most on the node's level at this step, the direct
+    /// disruption or a dependency (what it passes on, as the level counts it). Ties go to the direct
+    /// disruption, then to the provider that first degraded earliest, then to the smaller id
+    /// (ordinal), so the choice depends on neither the order of the input nor that of evaluation.
+    /// </summary>
     private int CauseOf(int v, double direct)
     {
         var best = direct;
@@ -395,13 +434,25 @@ internal sealed partial class CascadeSimulator
         for (int e = _g.InStart[v], end = _g.InStart[v + 1]; e < end; e++)
         {
             var k = _g.InLinks[e];
-            if (_links[k].Level > best)
+            var level = _links[k].Level;
+            if (level > best)
             {
-                best = _links[k].Level;
+                best = level;
+                cause = _g.Provider[k];
+            }
+            else if (level == best && level > 0 && cause >= 0 && Precedes(_g.Provider[k], cause))
+            {
                 cause = _g.Provider[k];
             }
         }
         return cause;
+    }
+
+    /// <summary>Between providers weighing the same: the one that first degraded earlier, then the smaller id.</summary>
+    private bool Precedes(int p, int other)
+    {
+        var (first, otherFirst) = (_firstDegraded[p], _firstDegraded[other]);
+        return first != otherFirst ? first < otherFirst : string.CompareOrdinal(_g.Ids[p], _g.Ids[other]) < 0;
     }
 
     private double DirectLevel(int v, int t, int first)
@@ -526,6 +577,7 @@ internal sealed partial class CascadeSimulator
         _touchedNodes.Clear();
         _deltasNextCount = 0;
         _changedCount = 0;
+        _passCount = 0;
         Array.Fill(_timerHead, -1);
         _timerCount = 0;
         ResetRecording();
