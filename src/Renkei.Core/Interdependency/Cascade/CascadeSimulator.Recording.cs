@@ -34,9 +34,9 @@ internal sealed partial class CascadeSimulator
 
     public int PeakStep(int v) => _nodes[v].PeakStep;
 
-    public double Level(int v) => _nodes[v].Q / CascadeLimits.Resolution;
+    public double Level(int v) => _hot[v].Q / CascadeLimits.Resolution;
 
-    /// <summary>The provider index, or -1 for a direct disruption.</summary>
+    /// <summary>The provider index, or -1 for a direct disruption (recorded runs only).</summary>
     public int Cause(int v) => _cause[v];
 
     public int FailureCause(int v) => _failCause[v];
@@ -54,22 +54,24 @@ internal sealed partial class CascadeSimulator
     public (int[] Affected, int[] Failed, long[] Population) Series(int slot) =>
         (_affectedSeries.AsSpan(slot * _steps, _steps).ToArray(), _failedSeries.AsSpan(slot * _steps, _steps).ToArray(), _populationSeries.AsSpan(slot * _steps, _steps).ToArray());
 
-    private void Record(int v, ref Node node, int q, double direct)
+    private static byte State(int units) => units >= FullUnits ? Failed : units > 0 ? Degraded : Normal;
+
+    private void Record(int v, ref Node node, int old, int q, double direct)
     {
         var t = _step;
         if (q > node.Peak)
         {
-            node.Peak = q;
-            node.PeakStep = t;
+            node.Peak = (short)q;
+            node.PeakStep = (short)t;
         }
-        var before = node.State;
-        var after = q >= FullUnits ? Failed : q > 0 ? Degraded : Normal;
+        var before = State(old);
+        var after = State(q);
         if (before == after)
         {
             return;
         }
-        node.State = after;
-        var cause = after == Normal ? NoCause : CauseOf(v, direct);
+        // Causes are for the record; a ranking run reads only which nodes were affected.
+        var cause = after == Normal || !_record ? NoCause : CauseOf(v, direct);
         if (before == Normal && _firstDegraded[v] < 0)
         {
             _firstDegraded[v] = t;
@@ -116,7 +118,7 @@ internal sealed partial class CascadeSimulator
         }
         for (var k = 0; k < _traced.Length; k++)
         {
-            _tracedLevels[k * _steps + t] = _nodes[_traced[k]].Q / CascadeLimits.Resolution;
+            _tracedLevels[k * _steps + t] = _hot[_traced[k]].Q / CascadeLimits.Resolution;
         }
     }
 
