@@ -72,8 +72,8 @@ internal sealed partial class CascadeSimulator
         public static Node Initial => new() { OutSince = -1, HoldEnd = -1, DirectFirst = -1, PeakStep = -1 };
     }
 
-    /// <summary>A backed-up link's level from the next step, set at the end of this one.</summary>
-    private readonly record struct Passed(int Link, float Level);
+    /// <summary>A node that changed this step and has backed-up links, passed to them at the end of the step.</summary>
+    private readonly record struct PendingPass(int Node, int Old, int New, int OldSince, int HoldEnd);
 
     private readonly record struct Delta(int Node, long Value);
 
@@ -109,9 +109,9 @@ internal sealed partial class CascadeSimulator
     // Nodes to evaluate this step, laid out by instantaneous level (the graph's LevelStart); _fill counts each level's.
     private readonly int[] _queue;
     private readonly int[] _fill;
-    // Backed-up links passed this step, with their new level.
-    private Passed[] _passed = new Passed[1024];
-    private int _passedCount;
+    // Nodes that changed this step and have backed-up links, in evaluation order.
+    private readonly PendingPass[] _passes;
+    private int _passCount;
     // What backed-up links pass on from the next step: their dependent and the change of its sum, in order.
     private Delta[] _deltasNow = new Delta[1024];
     private Delta[] _deltasNext = new Delta[1024];
@@ -125,9 +125,6 @@ internal sealed partial class CascadeSimulator
     private Disruption[] _disruptions = [];
     private int _step;
     private int _topLevel;
-
-    // The levels of a node's links as dependent, while its cause is chosen.
-    private readonly float[] _inLevels;
 
     // Words of a bitmap over the nodes, used to put a level's queued nodes in index order.
     private readonly ulong[] _bits;
@@ -182,12 +179,7 @@ internal sealed partial class CascadeSimulator
         _failCause = Filled(n, NoCause);
         _disrupted = new ulong[(n + 63) >> 6];
         _queue = new int[n];
-        var maxIn = 0;
-        for (var v = 0; v < n; v++)
-        {
-            maxIn = Math.Max(maxIn, graph.InStart[v + 1] - graph.InStart[v]);
-        }
-        _inLevels = new float[maxIn];
+        _passes = new PendingPass[n];
         _fill = new int[graph.MaxInstantLevel + 1];
         _bits = new ulong[(n + 63) >> 6];
         _timerHead = Filled(steps, -1);
@@ -285,7 +277,8 @@ internal sealed partial class CascadeSimulator
             }
             _fill[level] = 0;
         }
-        CommitPasses();
+        ChooseCauses();
+        PassBackedUp();
         if (_record)
         {
             Snapshot(t);
@@ -313,19 +306,15 @@ internal sealed partial class CascadeSimulator
         }
     }
 
-    /// <summary>What evaluating the node, and changing it, will touch: its records and the start of its links of each kind.</summary>
+    /// <summary>What evaluating the node, and changing it, will touch: its records and the start of its instantaneous links.</summary>
     private void PrefetchNode(int v)
     {
         Prefetch(ref _hot[v]);
         Prefetch(ref _nodes[v]);
-        var (from, backed, to) = (_g.OutStart[v], _g.BackedStart[v], _g.OutStart[v + 1]);
-        if (from < backed)
+        var from = _g.OutStart[v];
+        if (from < _g.BackedStart[v])
         {
             Prefetch(ref _links[from]);
-        }
-        if (backed < to)
-        {
-            Prefetch(ref _links[backed]);
         }
     }
 
@@ -382,20 +371,39 @@ internal sealed partial class CascadeSimulator
         var to = _g.OutStart[v + 1];
         if (backed < to)
         {
-            PassBackedUp(v, ref node, backed, to, oldUnits, qUnits, oldSince);
+            _passes[_passCount++] = new PendingPass(v, oldUnits, qUnits, oldSince, node.HoldEnd);
         }
     }
 
     /// <summary>
-    /// The backed-up links of a node that changed: their dependents read the change from the next
-    /// step. They come by backup, so those whose backup ran out are a prefix and those whose backup
-    /// runs out at one step a run.
+    /// The backed-up links of the nodes that changed this step, once every node of the step was
+    /// evaluated and the causes of its changes were chosen: their dependents read the change one
+    /// step late, so until now every link held what its dependent's level counts.
     /// </summary>
-    private void PassBackedUp(int v, ref Node node, int from, int to, int oldUnits, int qUnits, int oldSince)
+    private void PassBackedUp()
+    {
+        var passes = _passes.AsSpan(0, _passCount);
+        for (var i = 0; i < passes.Length; i++)
+        {
+            if (i + PrefetchAhead < passes.Length)
+            {
+                Prefetch(ref _links[_g.BackedStart[passes[i + PrefetchAhead].Node]]);
+            }
+            PassLinks(passes[i]);
+        }
+        _passCount = 0;
+    }
+
+    /// <summary>
+    /// A node's backed-up links come by backup, so those whose backup ran out are a prefix and
+    /// those whose backup runs out at one step a run.
+    /// </summary>
+    private void PassLinks(PendingPass pass)
     {
         var t = _step;
-        var links = _links.AsSpan(from, to - from);
-        if (oldUnits == 0)
+        var from = _g.BackedStart[pass.Node];
+        var links = _links.AsSpan(from, _g.OutStart[pass.Node + 1] - from);
+        if (pass.Old == 0)
         {
             // The outage begins: each backup carries the dependent until it runs out.
             for (var i = 0; i < links.Length;)
@@ -410,12 +418,12 @@ internal sealed partial class CascadeSimulator
             }
             return;
         }
-        var held = node.HoldEnd > t;
-        if (qUnits > 0)
+        var held = pass.HoldEnd > t;
+        if (pass.New > 0)
         {
-            var q = qUnits / CascadeLimits.Resolution;
+            var q = pass.New / CascadeLimits.Resolution;
             // The backup ran out as of the next step: out for more than it lasts.
-            var ranOut = t + 1 - oldSince;
+            var ranOut = t + 1 - pass.OldSince;
             for (var i = 0; i < links.Length && links[i].Backup < ranOut; i++)
             {
                 Pass(ref links[i], from + i, q, held);
@@ -424,14 +432,14 @@ internal sealed partial class CascadeSimulator
         }
         // Back after the backup ran out: the dependent still reads the old level this step
         // and, seeing the provider back one step late, recovers for its recovery time after that.
-        var old = oldUnits / CascadeLimits.Resolution;
-        var ranOutBefore = t - oldSince;
+        var old = pass.Old / CascadeLimits.Resolution;
+        var ranOutBefore = t - pass.OldSince;
         for (var i = 0; i < links.Length && links[i].Backup < ranOutBefore; i++)
         {
             ref var link = ref links[i];
             if (link.Recovery > 0)
             {
-                Hold(ref node, from + i, (float)(link.Strength * old), t + link.Recovery);
+                Hold(ref _nodes[pass.Node], from + i, (float)(link.Strength * old), t + link.Recovery);
                 AddTimer(from + i, from + i + 1, t + 1 + link.Recovery);
             }
             else
@@ -439,25 +447,6 @@ internal sealed partial class CascadeSimulator
                 Pass(ref link, from + i, 0, held);
             }
         }
-    }
-
-    /// <summary>
-    /// The backed-up links passed this step take their new level once every node of the step was
-    /// evaluated: until then each link holds what its dependent's level counts, which the choice
-    /// of cause reads.
-    /// </summary>
-    private void CommitPasses()
-    {
-        var passed = _passed.AsSpan(0, _passedCount);
-        for (var i = 0; i < passed.Length; i++)
-        {
-            if (i + PrefetchAheadList < passed.Length)
-            {
-                Prefetch(ref _links[passed[i + PrefetchAheadList].Link]);
-            }
-            _links[passed[i].Link].Level = passed[i].Level;
-        }
-        _passedCount = 0;
     }
 
     /// <summary>Recomputes what links From .. To-1 (one provider's) pass on now and moves their dependents' sums by the difference.</summary>
@@ -493,9 +482,8 @@ internal sealed partial class CascadeSimulator
 
     /// <summary>
     /// A backed-up link whose provider changed this step: its dependent reads the new level from
-    /// the next step. The change of the dependent's sum is worked out now, while the link's cache
-    /// line is at hand, and applied at the start of the next step; the link takes the level at the
-    /// end of this one.
+    /// the next step. The link takes the level now, while its cache line is at hand, and the
+    /// dependent's sum moves at the start of the next step.
     /// </summary>
     private void Pass(ref Link link, int k, double providerLevel, bool held)
     {
@@ -511,11 +499,7 @@ internal sealed partial class CascadeSimulator
                 Array.Resize(ref _deltasNext, _deltasNextCount * 2);
             }
             _deltasNext[_deltasNextCount++] = new Delta(link.Dependent, Fixed(level) - Fixed(link.Level));
-            if (_passedCount == _passed.Length)
-            {
-                Array.Resize(ref _passed, _passedCount * 2);
-            }
-            _passed[_passedCount++] = new Passed(k, level);
+            link.Level = level;
         }
     }
 
@@ -531,26 +515,19 @@ internal sealed partial class CascadeSimulator
     /// </summary>
     private int CauseOf(int v, double direct)
     {
-        var inLinks = _g.InLinks.AsSpan(_g.InStart[v], _g.InStart[v + 1] - _g.InStart[v]);
-        // The links lie all over memory: read their levels first, in a loop without branches, so the reads overlap.
-        var levels = _inLevels.AsSpan(0, inLinks.Length);
-        for (var i = 0; i < inLinks.Length; i++)
-        {
-            levels[i] = _links[inLinks[i]].Level;
-        }
         var best = direct;
         var cause = direct > 0 ? DirectCause : NoCause;
-        for (var i = 0; i < levels.Length; i++)
+        foreach (var k in _g.InLinks.AsSpan(_g.InStart[v], _g.InStart[v + 1] - _g.InStart[v]))
         {
-            var level = levels[i];
+            var level = _links[k].Level;
             if (level > best)
             {
                 best = level;
-                cause = _g.Provider[inLinks[i]];
+                cause = _g.Provider[k];
             }
-            else if (level == best && level > 0 && cause >= 0 && Precedes(_g.Provider[inLinks[i]], cause))
+            else if (level == best && level > 0 && cause >= 0 && Precedes(_g.Provider[k], cause))
             {
-                cause = _g.Provider[inLinks[i]];
+                cause = _g.Provider[k];
             }
         }
         return cause;
@@ -698,7 +675,7 @@ internal sealed partial class CascadeSimulator
         }
         _touchedNodes.Clear();
         _deltasNextCount = 0;
-        _passedCount = 0;
+        _passCount = 0;
         Array.Fill(_timerHead, -1);
         _timerCount = 0;
         ResetRecording();
