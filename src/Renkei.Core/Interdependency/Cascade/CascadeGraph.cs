@@ -14,7 +14,7 @@ public sealed class CascadeGraph
 
     internal CascadeGraph(
         string[] ids, string?[] organisations, string?[] names, int[] sectorOf, string[] sectors, long[] population,
-        int[] inStart, int[] inLinks, int[] outStart, int[] provider, int[] dependent, double[] strength, double[] backupHours, double[] recoveryHours,
+        int[] inStart, int[] inLinks, int[] outStart, int[] backedStart, int[] provider, int[] dependent, double[] strength, double[] backupHours, double[] recoveryHours,
         int[] inputIndex, int[] instantLevel, int maxInstantLevel, Dictionary<string, int> index)
     {
         Ids = ids;
@@ -26,6 +26,7 @@ public sealed class CascadeGraph
         InStart = inStart;
         InLinks = inLinks;
         OutStart = outStart;
+        BackedStart = backedStart;
         Provider = provider;
         Dependent = dependent;
         Strength = strength;
@@ -89,7 +90,7 @@ public sealed class CascadeGraph
 
     /// <summary>Bytes held by the graph's arrays (strings and the id map estimated), for capacity planning.</summary>
     public long ApproximateBytes =>
-        (long)NodeCount * (8 * 4 + 4 * 5 + 8) + (long)DependencyCount * (4 * 4 + 8 * 3) + Ids.Sum(i => 24L + 2L * i.Length) + _index.Count * 24L;
+        (long)NodeCount * (8 * 4 + 4 * 6 + 8) + (long)DependencyCount * (4 * 4 + 8 * 3) + Ids.Sum(i => 24L + 2L * i.Length) + _index.Count * 24L;
 
     internal string[] Ids { get; }
     internal string?[] Organisations { get; }
@@ -99,10 +100,14 @@ public sealed class CascadeGraph
     internal long[] Population { get; }
 
     // Dependencies ("links") are stored in provider order: those of provider p are the slots
-    // OutStart[p] .. OutStart[p+1]-1, by dependent index (then input order), so a change walks its dependents contiguously and forward.
+    // OutStart[p] .. OutStart[p+1]-1, the instantaneous ones first, then the backed-up ones by
+    // backup; each group by dependent index, so a change walks its dependents contiguously and forward.
 
     /// <summary>Links where node v is the provider are slots OutStart[v] .. OutStart[v+1]-1.</summary>
     internal int[] OutStart { get; }
+
+    /// <summary>Links of provider v with a backup are slots BackedStart[v] .. OutStart[v+1]-1 (by backup, then dependent); those before are instantaneous.</summary>
+    internal int[] BackedStart { get; }
     internal int[] Provider { get; }
     internal int[] Dependent { get; }
     internal double[] Strength { get; }

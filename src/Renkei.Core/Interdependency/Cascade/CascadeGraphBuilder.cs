@@ -181,7 +181,11 @@ internal static class CascadeGraphBuilder
             errors.Add("dependencies", Text.T("instantaneous dependencies (backup 0 hours) form a cycle: {0}, each needing the next ({1}); a service cannot need itself at the same moment, so give at least one of them a backup", loop, where));
             return null;
         }
-        // Links in provider order (within a provider by dependent index, then input order: the in-edge order); InLinks[k] is where in-edge k now sits.
+        // Within a provider: instantaneous links first, then by backup, each by dependent index. A
+        // provider's change walks its instantaneous links at once and its backed-up ones at the end
+        // of the step, whose backup ran out as a prefix and whose backup runs out at one step as a run.
+        var backedStart = OrderByBackup(n, outStart, outEdges, sBackup);
+        // Links in provider order; InLinks[k] is where in-edge k now sits.
         var lProvider = new int[m];
         var lDependent = new int[m];
         var lStrength = new double[m];
@@ -200,8 +204,36 @@ internal static class CascadeGraphBuilder
             lInput[k] = order[e];
             inLinks[e] = k;
         }
-        return new CascadeGraph(ids, organisations, names, sectorOf, sectors, population, inStart, inLinks, outStart, lProvider, lDependent, lStrength, lBackup, lRecovery,
+        return new CascadeGraph(ids, organisations, names, sectorOf, sectors, population, inStart, inLinks, outStart, backedStart, lProvider, lDependent, lStrength, lBackup, lRecovery,
             lInput, levels, maxLevel, index);
+    }
+
+    /// <summary>
+    /// Sorts each provider's links (given by dependent index) by backup, keeping dependent order
+    /// among equal backups; returns where each provider's backed-up links start.
+    /// </summary>
+    private static int[] OrderByBackup(int n, int[] outStart, int[] outEdges, double[] backup)
+    {
+        var backedStart = new int[n];
+        var byBackup = new BackupOrder(backup);
+        for (var p = 0; p < n; p++)
+        {
+            var links = outEdges.AsSpan(outStart[p], outStart[p + 1] - outStart[p]);
+            // Edge indices grow with the dependent index, so they break ties in dependent order.
+            links.Sort(byBackup);
+            var instant = 0;
+            while (instant < links.Length && backup[links[instant]] == 0)
+            {
+                instant++;
+            }
+            backedStart[p] = outStart[p] + instant;
+        }
+        return backedStart;
+    }
+
+    private sealed class BackupOrder(double[] backup) : IComparer<int>
+    {
+        public int Compare(int a, int b) => backup[a] != backup[b] ? backup[a].CompareTo(backup[b]) : a.CompareTo(b);
     }
 
     private static int NodeRef(string? id, int e, string field, ICascadePlaces places, Dictionary<string, int> index, CascadeErrors errors)

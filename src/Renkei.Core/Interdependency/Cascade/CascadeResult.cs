@@ -14,7 +14,9 @@ public enum CascadeEventKind
 
 /// <summary>
 /// A change of a node's state at a step. <paramref name="Cause"/> is the provider whose loss weighs
-/// most at that moment, or null for the node's own (direct) disruption and for recoveries.
+/// most at that moment, or null for the node's own (direct) disruption and for recoveries; ties go
+/// to the own disruption, then to the provider that first degraded earliest, then to the smaller id
+/// (ordinal), so the cause does not depend on the order of the input.
 /// </summary>
 public readonly record struct CascadeEvent(int Step, string Node, CascadeEventKind Kind, string? Cause);
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Renkei.Interdependency.Cascade;
 
 /// <summary>What a run records: each node's record, the event timeline, per-sector counts per step, traced levels.</summary>
@@ -21,6 +23,13 @@ internal sealed partial class CascadeSimulator
 
     public List<CascadeEvent> Events { get; } = [];
 
+    /// <summary>A state change of this step whose cause is chosen at the end of the step; Event is its place in <see cref="Events"/>.</summary>
+    private readonly record struct PendingCause(int Node, double Direct, int Event, bool First, bool FirstFailure);
+
+    private PendingCause[] _causes = new PendingCause[256];
+    private int _causeCount;
+    private const int PrefetchAheadCauses = 2;
+
     /// <summary>Nodes a run touched (evaluated or disrupted); everything else stayed normal.</summary>
     public IReadOnlyList<int> TouchedNodes => _touchedNodes;
 
@@ -34,9 +43,9 @@ internal sealed partial class CascadeSimulator
 
     public int PeakStep(int v) => _nodes[v].PeakStep;
 
-    public double Level(int v) => _nodes[v].Q / CascadeLimits.Resolution;
+    public double Level(int v) => _hot[v].Q / CascadeLimits.Resolution;
 
-    /// <summary>The provider index, or -1 for a direct disruption.</summary>
+    /// <summary>The provider index, or -1 for a direct disruption (recorded runs only).</summary>
     public int Cause(int v) => _cause[v];
 
     public int FailureCause(int v) => _failCause[v];
@@ -54,33 +63,42 @@ internal sealed partial class CascadeSimulator
     public (int[] Affected, int[] Failed, long[] Population) Series(int slot) =>
         (_affectedSeries.AsSpan(slot * _steps, _steps).ToArray(), _failedSeries.AsSpan(slot * _steps, _steps).ToArray(), _populationSeries.AsSpan(slot * _steps, _steps).ToArray());
 
-    private void Record(int v, ref Node node, int q, double direct)
+    private static byte State(int units) => units >= FullUnits ? Failed : units > 0 ? Degraded : Normal;
+
+    private void Record(int v, ref Node node, int old, int q, double direct)
     {
         var t = _step;
         if (q > node.Peak)
         {
-            node.Peak = q;
-            node.PeakStep = t;
+            node.Peak = (short)q;
+            node.PeakStep = (short)t;
         }
-        var before = node.State;
-        var after = q >= FullUnits ? Failed : q > 0 ? Degraded : Normal;
+        var before = State(old);
+        var after = State(q);
         if (before == after)
         {
             return;
         }
-        node.State = after;
-        var cause = after == Normal ? NoCause : CauseOf(v, direct);
-        if (before == Normal && _firstDegraded[v] < 0)
+        var first = before == Normal && _firstDegraded[v] < 0;
+        var firstFailure = after == Failed && _failed[v] < 0;
+        if (first)
         {
             _firstDegraded[v] = t;
-            _cause[v] = cause;
         }
-        if (after == Failed && _failed[v] < 0)
+        if (firstFailure)
         {
             _failed[v] = t;
-            _failCause[v] = cause;
         }
         _recovered[v] = after == Normal ? t : -1;
+        // Causes are for the record (a ranking run reads only which nodes were affected), chosen at the end of the step.
+        if (_record && after != Normal)
+        {
+            if (_causeCount == _causes.Length)
+            {
+                Array.Resize(ref _causes, _causeCount * 2);
+            }
+            _causes[_causeCount++] = new PendingCause(v, direct, Events.Count, first, firstFailure);
+        }
 
         var slot = _g.SectorOf[v] < 0 ? _sectorSlots - 2 : _g.SectorOf[v];
         var affected = (before == Normal ? 1 : 0) - (after == Normal ? 1 : 0);
@@ -101,8 +119,59 @@ internal sealed partial class CascadeSimulator
                 Degraded => before == Normal ? CascadeEventKind.Degraded : CascadeEventKind.PartlyRecovered,
                 _ => CascadeEventKind.Recovered,
             };
-            var why = after == Normal || cause < 0 ? null : _g.Ids[cause];
-            Events.Add(new CascadeEvent(t, _g.Ids[v], kind, why));
+            Events.Add(new CascadeEvent(t, _g.Ids[v], kind, null));
+        }
+    }
+
+    /// <summary>
+    /// The causes of this step's changes. A node's dependencies stay as they were when it was
+    /// evaluated until the end of the step (deeper nodes change only their dependents; backed-up
+    /// links take their new level after this), so choosing now gives the same causes as choosing
+    /// then, and lets the reads of the next nodes' dependencies, spread over memory, overlap.
+    /// </summary>
+    private void ChooseCauses()
+    {
+        var events = CollectionsMarshal.AsSpan(Events);
+        var pending = _causes.AsSpan(0, _causeCount);
+        for (var i = 0; i < pending.Length; i++)
+        {
+            // Two stages: where a node's dependencies are listed, then (once that has arrived) the dependencies themselves.
+            if (i + 2 * PrefetchAheadCauses < pending.Length)
+            {
+                var w = pending[i + 2 * PrefetchAheadCauses].Node;
+                if (_g.InStart[w] < _g.InStart[w + 1])
+                {
+                    Prefetch(ref _g.InLinks[_g.InStart[w]]);
+                }
+            }
+            if (i + PrefetchAheadCauses < pending.Length)
+            {
+                PrefetchDependencies(pending[i + PrefetchAheadCauses].Node);
+            }
+            var (v, direct, e, first, firstFailure) = pending[i];
+            var cause = CauseOf(v, direct);
+            if (first)
+            {
+                _cause[v] = cause;
+            }
+            if (firstFailure)
+            {
+                _failCause[v] = cause;
+            }
+            if (cause >= 0)
+            {
+                events[e] = events[e] with { Cause = _g.Ids[cause] };
+            }
+        }
+        _causeCount = 0;
+    }
+
+    private void PrefetchDependencies(int v)
+    {
+        foreach (var k in _g.InLinks.AsSpan(_g.InStart[v], _g.InStart[v + 1] - _g.InStart[v]))
+        {
+            Prefetch(ref _links[k]);
+            Prefetch(ref _g.Provider[k]);
         }
     }
 
@@ -116,7 +185,7 @@ internal sealed partial class CascadeSimulator
         }
         for (var k = 0; k < _traced.Length; k++)
         {
-            _tracedLevels[k * _steps + t] = _nodes[_traced[k]].Q / CascadeLimits.Resolution;
+            _tracedLevels[k * _steps + t] = _hot[_traced[k]].Q / CascadeLimits.Resolution;
         }
     }
 
@@ -126,6 +195,7 @@ internal sealed partial class CascadeSimulator
         Array.Clear(_failedNow);
         Array.Clear(_populationNow);
         Events.Clear();
+        _causeCount = 0;
         if (_record && _affectedSeries.Length == 0)
         {
             _affectedSeries = new int[_sectorSlots * _steps];
