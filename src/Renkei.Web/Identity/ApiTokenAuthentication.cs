@@ -29,14 +29,20 @@ public sealed class ApiTokenAuthenticationHandler(
         {
             return AuthenticateResult.Fail("The API token is unknown, expired or revoked.");
         }
+        return AuthenticateResult.Success(Ticket(token, SchemeName));
+    }
+
+    /// <summary>The signed-in principal for a valid API token, whichever header carried it.</summary>
+    internal static AuthenticationTicket Ticket(ApiToken token, string scheme)
+    {
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, token.UserId.ToString("D")),
                 new Claim(ClaimTypes.Name, token.User!.Email ?? ""),
                 new Claim("renkei:token", token.Id.ToString("D")),
             ],
-            SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+            scheme);
+        return new AuthenticationTicket(new ClaimsPrincipal(identity), scheme);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -50,14 +49,7 @@ public sealed class BasicTokenAuthenticationHandler(
         {
             return AuthenticateResult.Fail("The e-mail address and API token do not match an active token.");
         }
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, token.UserId.ToString("D")),
-                new Claim(ClaimTypes.Name, token.User!.Email ?? ""),
-                new Claim("renkei:token", token.Id.ToString("D")),
-            ],
-            SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        return AuthenticateResult.Success(ApiTokenAuthenticationHandler.Ticket(token, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
