@@ -215,25 +215,40 @@ internal static class CascadeGraphBuilder
     private static int[] OrderByBackup(int n, int[] outStart, int[] outEdges, double[] backup)
     {
         var backedStart = new int[n];
-        var byBackup = new BackupOrder(backup);
+        var keys = new long[64];
         for (var p = 0; p < n; p++)
         {
             var links = outEdges.AsSpan(outStart[p], outStart[p + 1] - outStart[p]);
-            // Edge indices grow with the dependent index, so they break ties in dependent order.
-            links.Sort(byBackup);
+            if (keys.Length < links.Length)
+            {
+                keys = new long[Math.Max(links.Length, keys.Length * 2)];
+            }
+            // Backups are 0 or more, whose bit patterns order as integers (+ 0.0 turns -0.0 into 0.0): a sort of plain keys.
+            var key = keys.AsSpan(0, links.Length);
+            for (var i = 0; i < links.Length; i++)
+            {
+                key[i] = BitConverter.DoubleToInt64Bits(backup[links[i]] + 0.0);
+            }
+            key.Sort(links);
+            // That sort is not stable: put each run of equal backups back in edge order, which is dependent order.
+            for (var i = 0; i < links.Length;)
+            {
+                var j = i + 1;
+                while (j < links.Length && key[j] == key[i])
+                {
+                    j++;
+                }
+                links[i..j].Sort();
+                i = j;
+            }
             var instant = 0;
-            while (instant < links.Length && backup[links[instant]] == 0)
+            while (instant < links.Length && key[instant] == 0)
             {
                 instant++;
             }
             backedStart[p] = outStart[p] + instant;
         }
         return backedStart;
-    }
-
-    private sealed class BackupOrder(double[] backup) : IComparer<int>
-    {
-        public int Compare(int a, int b) => backup[a] != backup[b] ? backup[a].CompareTo(backup[b]) : a.CompareTo(b);
     }
 
     private static int NodeRef(string? id, int e, string field, ICascadePlaces places, Dictionary<string, int> index, CascadeErrors errors)

@@ -99,21 +99,44 @@ internal static class CascadeSimulation
     {
         string? Id(int v) => v >= 0 ? graph.Ids[v] : null;
         int? Step(int s) => s >= 0 ? s : null;
-        // By first degraded step, then index: one sort of packed keys rather than a LINQ OrderBy.
-        var keys = new List<long>(sim.TouchedNodes.Count);
-        foreach (var v in sim.TouchedNodes)
+        // By first degraded step, then index: the nodes in index order, counted out by step.
+        var start = new int[scenario.Steps + 1];
+        var count = 0;
+        for (var v = 0; v < graph.NodeCount; v++)
         {
             if (sim.FirstDegraded(v) >= 0)
             {
-                keys.Add(((long)sim.FirstDegraded(v) << 32) | (uint)v);
+                start[sim.FirstDegraded(v) + 1]++;
+                count++;
             }
         }
-        keys.Sort();
-        var affected = keys.ConvertAll(key => (int)(key & 0xFFFF_FFFF));
-        var outcomes = affected.Select(v => new NodeOutcome(
-            graph.Ids[v], sim.FirstDegraded(v), Step(sim.FailedStep(v)), Step(sim.RecoveredStep(v)),
-            sim.Peak(v), sim.PeakStep(v), sim.Level(v), Id(sim.Cause(v)), Id(sim.FailureCause(v)))).ToList();
-        var failed = affected.Where(v => sim.FailedStep(v) >= 0).ToList();
+        for (var t = 0; t < scenario.Steps; t++)
+        {
+            start[t + 1] += start[t];
+        }
+        var affected = new int[count];
+        for (var v = 0; v < graph.NodeCount; v++)
+        {
+            if (sim.FirstDegraded(v) >= 0)
+            {
+                affected[start[sim.FirstDegraded(v)]++] = v;
+            }
+        }
+        var outcomes = new List<NodeOutcome>(count);
+        int failed = 0;
+        long population = 0, populationFailed = 0;
+        foreach (var v in affected)
+        {
+            outcomes.Add(new NodeOutcome(
+                graph.Ids[v], sim.FirstDegraded(v), Step(sim.FailedStep(v)), Step(sim.RecoveredStep(v)),
+                sim.Peak(v), sim.PeakStep(v), sim.Level(v), Id(sim.Cause(v)), Id(sim.FailureCause(v))));
+            population += graph.Population[v];
+            if (sim.FailedStep(v) >= 0)
+            {
+                failed++;
+                populationFailed += graph.Population[v];
+            }
+        }
 
         var sectors = new List<SectorSeries>();
         var slots = graph.Sectors.Length;
@@ -127,9 +150,9 @@ internal static class CascadeSimulation
             sectors.Add(new SectorSeries(s < slots ? graph.Sectors[s] : s == slots ? null : "*", a, f, p));
         }
         var traces = traced.Select((v, k) => new NodeSeries(graph.Ids[v], sim.TracedLevels(k).ToArray())).ToList();
+        // The simulator was made for this run alone, so its timeline is handed over rather than copied.
         return new CascadeResult(
-            scenario.Steps, scenario.StepHours, affected.Count, failed.Count,
-            affected.Sum(v => graph.Population[v]), failed.Sum(v => graph.Population[v]),
-            outcomes, [.. sim.Events], sectors, traces);
+            scenario.Steps, scenario.StepHours, count, failed, population, populationFailed,
+            outcomes, sim.Events, sectors, traces);
     }
 }

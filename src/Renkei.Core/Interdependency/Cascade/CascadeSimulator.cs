@@ -110,7 +110,7 @@ internal sealed partial class CascadeSimulator
     private readonly int[] _queue;
     private readonly int[] _fill;
     // Nodes that changed this step and have backed-up links, in evaluation order.
-    private readonly PendingPass[] _passes;
+    private PendingPass[] _passes = new PendingPass[1024];
     private int _passCount;
     // What backed-up links pass on from the next step: their dependent and the change of its sum, in order.
     private Delta[] _deltasNow = new Delta[1024];
@@ -142,27 +142,28 @@ internal sealed partial class CascadeSimulator
         _steps = steps;
         var n = graph.NodeCount;
         var m = graph.DependencyCount;
-        _links = new Link[m];
+        var links = _links = new Link[m];
+        var (dependent, strength, backupHours, recoveryHours) = (graph.Dependent, graph.Strength, graph.BackupHours, graph.RecoveryHours);
         var (lastBackup, lastBackupSteps, lastRecovery, lastRecoverySteps) = (0.0, 0, 0.0, 0);
-        for (var k = 0; k < m; k++)
+        for (var k = 0; k < links.Length; k++)
         {
             // Few distinct durations, and a provider's backed-up links come by backup: the last conversion is often the one needed.
-            var backup = graph.BackupHours[k];
+            var backup = backupHours[k];
             if (backup != lastBackup)
             {
                 (lastBackup, lastBackupSteps) = (backup, ToSteps(backup, stepHours, steps));
             }
-            var recovery = graph.RecoveryHours[k];
+            var recovery = recoveryHours[k];
             if (recovery != lastRecovery)
             {
                 (lastRecovery, lastRecoverySteps) = (recovery, ToSteps(recovery, stepHours, steps));
             }
-            _links[k] = new Link
+            links[k] = new Link
             {
-                Dependent = graph.Dependent[k],
+                Dependent = dependent[k],
                 Backup = (ushort)lastBackupSteps,
                 Recovery = (ushort)lastRecoverySteps,
-                Strength = (float)graph.Strength[k],
+                Strength = (float)strength[k],
             };
         }
         _hot = new Hot[n];
@@ -179,7 +180,6 @@ internal sealed partial class CascadeSimulator
         _failCause = Filled(n, NoCause);
         _disrupted = new ulong[(n + 63) >> 6];
         _queue = new int[n];
-        _passes = new PendingPass[n];
         _fill = new int[graph.MaxInstantLevel + 1];
         _bits = new ulong[(n + 63) >> 6];
         _timerHead = Filled(steps, -1);
@@ -371,6 +371,10 @@ internal sealed partial class CascadeSimulator
         var to = _g.OutStart[v + 1];
         if (backed < to)
         {
+            if (_passCount == _passes.Length)
+            {
+                Array.Resize(ref _passes, _passCount * 2);
+            }
             _passes[_passCount++] = new PendingPass(v, oldUnits, qUnits, oldSince, node.HoldEnd);
         }
     }

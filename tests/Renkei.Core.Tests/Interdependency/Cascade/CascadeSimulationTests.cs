@@ -150,6 +150,35 @@ public sealed class CascadeSimulationTests
     }
 
     [Fact]
+    public void Simulate_OneProviderWithManyBackups_EachDependentFailsWhenItsOwnRunsOut()
+    {
+        // Listed out of order, with backups that round to the same number of steps (1.5 and 2 hours),
+        // so the engine's grouping of a provider's links by backup is exercised.
+        double[] backups = [3, 0, 1.5, 72, 0.5, 2, 0];
+        var graph = Build(
+            [Node("power"), .. backups.Select((_, i) => Node($"d{i}"))],
+            backups.Select((b, i) => Needs($"d{i}", "power", backup: b, recovery: i)));
+
+        var result = Run(graph, 40, new CascadeDisruption("power", 2, 9));
+
+        foreach (var (backup, i) in backups.Select((b, i) => (b, i)))
+        {
+            var outcome = result.Outcomes.SingleOrDefault(o => o.NodeId == $"d{i}");
+            var steps = (int)Math.Ceiling(backup);
+            if (steps >= 8)
+            {
+                outcome.ShouldBeNull($"d{i}: an 8-hour outage does not outlast a {backup}-hour backup");
+                continue;
+            }
+            outcome.ShouldNotBeNull();
+            // Out from step 2; an instantaneous dependent fails with it, a backed-up one once the outage outlasts the backup, seen a step late.
+            outcome.FailedStep.ShouldBe(steps == 0 ? 2 : 2 + steps + 1, $"d{i}, backup {backup} h");
+            // Power is back at step 10; the dependent recovers after its recovery time (a backed-up one a step late).
+            outcome.RecoveredStep.ShouldBe(steps == 0 ? 10 + i : 10 + 1 + i, $"d{i}, recovery {i} h");
+        }
+    }
+
+    [Fact]
     public void Simulate_UnknownNodeAndBadStepsInTheScenario_AreNamed()
     {
         var graph = Build([Node("power")], []);
