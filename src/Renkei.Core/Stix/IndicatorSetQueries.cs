@@ -20,7 +20,7 @@ public sealed class IndicatorSetQueries(RenkeiDbContext db, AccessPolicy access,
         var visible = access.IndicatorSets(caller);
         var total = await visible.CountAsync(ct);
         var rows = await visible.OrderByDescending(s => s.ImportedAt).Skip(offset).Take(limit).ToListAsync(ct);
-        return new Page<IndicatorSetView>(rows.Select(View).ToList(), total, offset, limit);
+        return new Page<IndicatorSetView>(rows.Select(s => View(s)).ToList(), total, offset, limit);
     }
 
     public async Task<IndicatorSetDetail?> GetAsync(Caller caller, Guid id, int offset, int limit, CancellationToken ct = default)
@@ -56,8 +56,8 @@ public sealed class IndicatorSetQueries(RenkeiDbContext db, AccessPolicy access,
         return new StixObjectSummary(id, type, StixParsing.Str(doc.RootElement, "name") ?? StixParsing.Str(doc.RootElement, "value"), StixParsing.Str(doc.RootElement, "pattern"), version, added);
     }
 
-    public static IndicatorSetView View(IndicatorSet s) =>
-        new(s.Id, s.Title, s.Tlp, s.Channel, s.BundleId, s.Producer, s.ObjectCount, s.IndicatorCount, s.Sha256, s.ImportedAt, 0);
+    public static IndicatorSetView View(IndicatorSet s, int alreadyPresent = 0) =>
+        new(s.Id, s.Title, s.Tlp, s.Channel, s.BundleId, s.Producer, s.ObjectCount, s.IndicatorCount, s.Sha256, s.ImportedAt, alreadyPresent);
 }
 
 /// <summary>Writes a source's stored objects as one STIX bundle, with the common objects (markings, identities) they refer to.</summary>

@@ -83,7 +83,7 @@ public sealed class StixImporter(
         await using var unit = await UnitOfWork.BeginAsync(db, ct);
         var (set, appended) = await StoreAsync(caller, bundle.Value, title, tlp.Value, audience.Value!, channel, null, body, ct);
         await unit.CommitAsync(ct);
-        return View(set, appended.AlreadyPresent);
+        return IndicatorSetQueries.View(set, appended.AlreadyPresent);
     }
 
     /// <summary>
@@ -152,12 +152,7 @@ public sealed class StixImporter(
     {
         var sources = collections.Sources(caller, collection);
         var rows = db.StixObjects.Where(o => o.StixId == stixId && sources.Contains(o.SourceId));
-        if (!query.All)
-        {
-            var versions = query.Versions.ToArray();
-            var (last, first) = (query.Last, query.First);
-            rows = rows.Where(o => (last && o.IsLatest) || (first && o.IsFirst) || versions.Contains(o.Version));
-        }
+        rows = TaxiiObjects.MatchVersions(rows, query);
         var found = await rows.Select(o => new { o.Seq, o.SourceId, o.SourceKind }).ToListAsync(ct);
         if (found.Count == 0)
         {
@@ -313,7 +308,4 @@ public sealed class StixImporter(
     }
 
     private static string TlpText(Tlp tlp) => "TLP:" + EnumText.ToText(tlp).ToUpperInvariant();
-
-    private static IndicatorSetView View(IndicatorSet s, int alreadyPresent) =>
-        new(s.Id, s.Title, s.Tlp, s.Channel, s.BundleId, s.Producer, s.ObjectCount, s.IndicatorCount, s.Sha256, s.ImportedAt, alreadyPresent);
 }

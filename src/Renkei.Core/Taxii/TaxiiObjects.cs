@@ -65,42 +65,50 @@ public sealed class TaxiiObjects(RenkeiDbContext db, TaxiiCollections collection
     /// <summary>The collection's rows after the cursor, in entry order, with the filters that the store can apply.</summary>
     private IQueryable<StixObjectRecord> Filtered(string key, TaxiiQuery query, string? stixId, long after)
     {
-        var pairs = db.StixCollectionEntries
-            .Where(e => e.CollectionKey == key && e.Seq > after)
-            .Join(db.StixObjects, e => e.Seq, o => o.Seq, (e, o) => new EntryRow { Entry = e, Row = o });
+        var objects = MatchVersions(db.StixObjects, query);
         if (stixId is not null)
         {
-            pairs = pairs.Where(x => x.Row.StixId == stixId);
+            objects = objects.Where(o => o.StixId == stixId);
         }
         if (query.Ids.Count > 0)
         {
             var ids = query.Ids.ToArray();
-            pairs = pairs.Where(x => ids.Contains(x.Row.StixId));
+            objects = objects.Where(o => ids.Contains(o.StixId));
         }
         if (query.Types.Count > 0)
         {
             var types = query.Types.ToArray();
-            pairs = pairs.Where(x => types.Contains(x.Row.Type));
+            objects = objects.Where(o => types.Contains(o.Type));
         }
         if (query.SpecVersions.Count > 0)
         {
             var specs = query.SpecVersions.ToArray();
-            pairs = pairs.Where(x => specs.Contains(x.Row.SpecVersion));
-        }
-        if (!query.All)
-        {
-            var versions = query.Versions.ToArray();
-            // The common case gets a plain predicate; a combination, the disjunction.
-            pairs = (query.Last, query.First, versions.Length) switch
-            {
-                (true, false, 0) => pairs.Where(x => x.Row.IsLatest),
-                (false, true, 0) => pairs.Where(x => x.Row.IsFirst),
-                (false, false, _) => pairs.Where(x => versions.Contains(x.Row.Version)),
-                _ => pairs.Where(x => (query.Last && x.Row.IsLatest) || (query.First && x.Row.IsFirst) || versions.Contains(x.Row.Version)),
-            };
+            objects = objects.Where(o => specs.Contains(o.SpecVersion));
         }
         // Ordered by the entry's key (collection, seq): the walk follows that index and needs no sort.
-        return pairs.OrderBy(x => x.Entry.Seq).Select(x => x.Row);
+        return db.StixCollectionEntries
+            .Where(e => e.CollectionKey == key && e.Seq > after)
+            .Join(objects, e => e.Seq, o => o.Seq, (e, o) => new EntryRow { Entry = e, Row = o })
+            .OrderBy(x => x.Entry.Seq)
+            .Select(x => x.Row);
+    }
+
+    /// <summary><c>match[version]</c>: last (the default), first, exact timestamps, any combination; <c>all</c> filters nothing.</summary>
+    public static IQueryable<StixObjectRecord> MatchVersions(IQueryable<StixObjectRecord> rows, TaxiiQuery query)
+    {
+        if (query.All)
+        {
+            return rows;
+        }
+        var versions = query.Versions.ToArray();
+        // The common case gets a plain predicate; a combination, the disjunction.
+        return (query.Last, query.First, versions.Length) switch
+        {
+            (true, false, 0) => rows.Where(o => o.IsLatest),
+            (false, true, 0) => rows.Where(o => o.IsFirst),
+            (false, false, _) => rows.Where(o => versions.Contains(o.Version)),
+            _ => rows.Where(o => (query.Last && o.IsLatest) || (query.First && o.IsFirst) || versions.Contains(o.Version)),
+        };
     }
 
     private sealed class EntryRow

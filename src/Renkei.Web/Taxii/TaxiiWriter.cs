@@ -22,54 +22,37 @@ internal static class TaxiiWriter
         w.WriteEndObject();
     }
 
-    public static void Envelope(Utf8JsonWriter w, TaxiiPage page)
-    {
-        w.WriteStartObject();
-        More(w, page);
-        if (page.Entries.Count > 0)
-        {
-            w.WriteStartArray("objects");
-            foreach (var e in page.Entries)
-            {
-                // Stored as validated JSON; copied as is.
-                w.WriteRawValue(e.Json!, skipInputValidation: true);
-            }
-            w.WriteEndArray();
-        }
-        w.WriteEndObject();
-    }
+    public static void Envelope(Utf8JsonWriter w, TaxiiPage page) =>
+        // Stored as validated JSON; copied as is.
+        Page(w, page, "objects", e => w.WriteRawValue(e.Json!, skipInputValidation: true));
 
-    public static void Manifest(Utf8JsonWriter w, TaxiiPage page)
+    public static void Manifest(Utf8JsonWriter w, TaxiiPage page) => Page(w, page, "objects", e =>
     {
         w.WriteStartObject();
-        More(w, page);
-        if (page.Entries.Count > 0)
-        {
-            w.WriteStartArray("objects");
-            foreach (var e in page.Entries)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", e.StixId);
-                w.WriteString("date_added", StixTime.Micros(e.DateAdded));
-                w.WriteString("version", Version(e.Version));
-                w.WriteString("media_type", TaxiiMedia.Stix);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
+        w.WriteString("id", e.StixId);
+        w.WriteString("date_added", StixTime.Micros(e.DateAdded));
+        w.WriteString("version", Version(e.Version));
+        w.WriteString("media_type", TaxiiMedia.Stix);
         w.WriteEndObject();
-    }
+    });
 
-    public static void Versions(Utf8JsonWriter w, TaxiiPage page)
+    public static void Versions(Utf8JsonWriter w, TaxiiPage page) => Page(w, page, "versions", e => w.WriteStringValue(Version(e.Version)));
+
+    /// <summary>The paged resources' common shape (§3.7, §5.3, §5.6): more, next, and a list omitted when empty.</summary>
+    private static void Page(Utf8JsonWriter w, TaxiiPage page, string list, Action<TaxiiEntry> entry)
     {
         w.WriteStartObject();
-        More(w, page);
+        w.WriteBoolean("more", page.More);
+        if (page.Next is not null)
+        {
+            w.WriteString("next", page.Next);
+        }
         if (page.Entries.Count > 0)
         {
-            w.WriteStartArray("versions");
+            w.WriteStartArray(list);
             foreach (var e in page.Entries)
             {
-                w.WriteStringValue(Version(e.Version));
+                entry(e);
             }
             w.WriteEndArray();
         }
@@ -99,13 +82,4 @@ internal static class TaxiiWriter
     /// <summary>A version as the object writes it: milliseconds unless it carries finer precision.</summary>
     public static string Version(DateTime version) =>
         version.Ticks % TimeSpan.TicksPerMillisecond == 0 ? StixTime.Millis(version) : StixTime.Micros(version);
-
-    private static void More(Utf8JsonWriter w, TaxiiPage page)
-    {
-        w.WriteBoolean("more", page.More);
-        if (page.Next is not null)
-        {
-            w.WriteString("next", page.Next);
-        }
-    }
 }
