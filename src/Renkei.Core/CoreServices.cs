@@ -56,6 +56,9 @@ public static class CoreServices
         services.AddOptions<Notifications.MailOptions>();
         services.AddOptions<Advisories.AdvisoryOptions>();
         services.AddOptions<Webhooks.WebhookOptions>();
+        services.AddOptions<Taxii.Feeds.TaxiiFeedOptions>();
+        services.AddSingleton<Taxii.Feeds.TaxiiFeedSignal>();
+        services.AddSingleton<Taxii.Feeds.TaxiiFeedClient>();
         services.AddScoped<Reports.ReportAttachments>();
         services.AddScoped<Advisories.AdvisoryService>();
         services.AddScoped<Advisories.AdvisoryReceipts>();
@@ -73,6 +76,8 @@ public static class CoreServices
         services.AddScoped<Stix.IndicatorSetQueries>();
         services.AddScoped<Taxii.TaxiiCollections>();
         services.AddScoped<Taxii.TaxiiObjects>();
+        services.AddScoped<Taxii.Feeds.TaxiiFeedService>();
+        services.AddScoped<Taxii.Feeds.TaxiiFeedPuller>();
         services.AddContactChecks();
         return services;
     }

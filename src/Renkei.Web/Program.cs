@@ -54,6 +54,7 @@ api.MapWebhookEndpoints();
 api.MapContactCheckEndpoints();
 api.MapInterdependencyEndpoints();
 api.MapStixEndpoints();
+api.MapTaxiiFeedEndpoints();
 api.MapAuditEndpoints();
 
 app.MapTaxiiEndpoints();

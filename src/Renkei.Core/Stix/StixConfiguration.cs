@@ -58,5 +58,6 @@ internal sealed class IndicatorSetConfiguration : IEntityTypeConfiguration<Indic
         b.HasIndex(x => x.CreatedByUserId);
         b.HasIndex(x => x.AudienceId);
         b.HasIndex(x => x.ImportedAt);
+        b.HasIndex(x => x.FeedId);
     }
 }

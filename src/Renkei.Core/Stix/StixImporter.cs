@@ -30,7 +30,7 @@ public sealed record IndicatorSetView(
 /// set with TLP from its markings, and stores it with its objects in one transaction — a bundle
 /// with one bad object stores nothing, and the answer names each bad object and why.
 /// </summary>
-public sealed class StixImporter(
+public sealed partial class StixImporter(
     RenkeiDbContext db,
     AccessPolicy access,
     AudienceBuilder audiences,
@@ -181,7 +181,7 @@ public sealed class StixImporter(
     }
 
     private async Task<(IndicatorSet Set, StixStore.AppendResult Appended)> StoreAsync(
-        Caller caller, StixParsing.CheckedBundle bundle, string title, Tlp tlp, Audience audience, StixChannel channel, string? collectionKey, byte[] body, CancellationToken ct)
+        Caller caller, StixParsing.CheckedBundle bundle, string title, Tlp tlp, Audience audience, StixChannel channel, string? collectionKey, byte[] body, CancellationToken ct, Guid? feedId = null)
     {
         var now = Clock.UtcNow(time);
         var set = new IndicatorSet
@@ -196,6 +196,7 @@ public sealed class StixImporter(
             Channel = channel,
             BundleId = bundle.BundleId,
             CollectionKey = collectionKey,
+            FeedId = feedId,
             Producer = bundle.Producer,
             ObjectCount = bundle.Objects.Count,
             IndicatorCount = bundle.Objects.Count(o => StixParsing.Str(o, "type") == "indicator"),
@@ -249,7 +250,7 @@ public sealed class StixImporter(
     /// belongs to (exchanging indicators among peers is what those groups are for), and whatever
     /// its advisory remit reaches.
     /// </summary>
-    private async Task<Dictionary<string, string[]>> SharingRemitAsync(Caller caller, Audience audience, CancellationToken ct)
+    internal async Task<Dictionary<string, string[]>> SharingRemitAsync(Caller caller, Audience audience, CancellationToken ct)
     {
         var peers = new Audience { Id = audience.Id };
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

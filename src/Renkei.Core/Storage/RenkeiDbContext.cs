@@ -62,6 +62,8 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Stix.StixCollectionEntry> StixCollectionEntries => Set<Stix.StixCollectionEntry>();
     public DbSet<Stix.IndicatorSet> IndicatorSets => Set<Stix.IndicatorSet>();
     public DbSet<Taxii.TaxiiStatus> TaxiiStatuses => Set<Taxii.TaxiiStatus>();
+    public DbSet<Taxii.Feeds.TaxiiFeed> TaxiiFeeds => Set<Taxii.Feeds.TaxiiFeed>();
+    public DbSet<Taxii.Feeds.TaxiiFeedRun> TaxiiFeedRuns => Set<Taxii.Feeds.TaxiiFeedRun>();
 
     public AuditActor Actor => auditScope.Actor;
 

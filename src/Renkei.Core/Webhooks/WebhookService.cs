@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -114,40 +113,5 @@ public sealed class WebhookService(RenkeiDbContext db, IDataProtectionProvider p
     public string Secret(WebhookSubscription subscription) => protection.CreateProtector(Purpose).Unprotect(subscription.ProtectedSecret);
 
     /// <summary>Why a URL may not be called, or null. The sender checks the address it connects to again (names can resolve anywhere).</summary>
-    public static string? CheckUrl(string url, WebhookOptions options)
-    {
-        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            return "must be an absolute https:// URL";
-        }
-        if (uri.Scheme == Uri.UriSchemeHttp && !options.AllowHttp)
-        {
-            return "must use https://";
-        }
-        if (!string.IsNullOrEmpty(uri.UserInfo))
-        {
-            return "must not carry credentials";
-        }
-        if (!options.AllowPrivateNetworks && (uri.IsLoopback || (IPAddress.TryParse(uri.IdnHost, out var ip) && !IsPublic(ip))))
-        {
-            return "must be a public address";
-        }
-        return null;
-    }
-
-    /// <summary>Whether an address is on the public internet (not loopback, private, link-local or unspecified).</summary>
-    public static bool IsPublic(IPAddress ip)
-    {
-        if (ip.IsIPv4MappedToIPv6)
-        {
-            ip = ip.MapToIPv4();
-        }
-        if (IPAddress.IsLoopback(ip) || ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any) || ip.IsIPv6LinkLocal || ip.IsIPv6SiteLocal || ip.IsIPv6UniqueLocal)
-        {
-            return false;
-        }
-        var b = ip.GetAddressBytes();
-        return b.Length != 4 || !(b[0] == 10 || (b[0] == 172 && b[1] >= 16 && b[1] <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254)
-            || (b[0] == 100 && b[1] >= 64 && b[1] <= 127) || b[0] == 0 || b[0] >= 224);
-    }
+    public static string? CheckUrl(string url, WebhookOptions options) => OutboundHttp.CheckUrl(url, options.AllowHttp, options.AllowPrivateNetworks);
 }

@@ -18,6 +18,13 @@ public static class WebSetup
         services.AddScoped<TokenQueries>();
         services.AddScoped<Pages.Account.SignInEvents>();
         services.AddOptions<Renkei.Web.Taxii.TaxiiOptions>().Bind(configuration.GetSection("Renkei:Taxii"));
+        services.AddOptions<Renkei.Taxii.Feeds.TaxiiFeedOptions>().Bind(configuration.GetSection("Renkei:TaxiiFeeds"))
+            .Validate(o => o.Poll > TimeSpan.Zero && o.Timeout > TimeSpan.Zero && o.RetryDelay >= TimeSpan.Zero, "Renkei:TaxiiFeeds:Poll, Timeout and RetryDelay must be positive durations.")
+            .Validate(o => o.Retries >= 0 && o.PageLimit is > 0 and <= 10_000 && o.MaxPagesPerRun > 0 && o.BatchObjects > 0 && o.MaxPageBytes > 0 && o.RunsKept > 0,
+                "Renkei:TaxiiFeeds: Retries must not be negative; PageLimit (at most 10000), MaxPagesPerRun, BatchObjects, MaxPageBytes and RunsKept must be positive.")
+            .Validate(o => o.Lease > o.Timeout * (o.Retries + 1) * 2, "Renkei:TaxiiFeeds:Lease must be well over a run's requests (Timeout × attempts), or a slow run could be taken twice.")
+            .ValidateOnStart();
+        services.AddHostedService<Renkei.Web.Taxii.TaxiiFeedWorker>();
         services.AddOptions<Renkei.Reports.AttachmentOptions>().Bind(configuration.GetSection(Renkei.Reports.AttachmentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

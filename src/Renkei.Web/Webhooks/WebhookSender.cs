@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Renkei.Common;
 using Renkei.Webhooks;
 
 namespace Renkei.Web.Webhooks;
@@ -13,7 +12,7 @@ namespace Renkei.Web.Webhooks;
 /// "<c>{timestamp}.{body}</c>" (header <c>Renkei-Signature: t={timestamp},v1={hex}</c>), so a
 /// receiver can check both origin and freshness; <c>Renkei-Delivery-Id</c> is the same on every
 /// retry of a call, so a receiver can drop repeats. Redirects are not followed, and the address
-/// connected to is checked again (a name can resolve to an internal address).
+/// connected to is checked again (<see cref="OutboundHttp"/>).
 /// </summary>
 public sealed class WebhookSender : IDisposable
 {
@@ -23,29 +22,7 @@ public sealed class WebhookSender : IDisposable
     public WebhookSender(IOptions<WebhookOptions> options, TimeProvider time)
     {
         _time = time;
-        var allowPrivate = options.Value.AllowPrivateNetworks;
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            ConnectCallback = async (context, ct) =>
-            {
-                var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
-                var address = addresses.FirstOrDefault(a => allowPrivate || WebhookService.IsPublic(a))
-                    ?? throw new HttpRequestException($"{context.DnsEndPoint.Host} resolves to no public address");
-                var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    await socket.ConnectAsync(address, context.DnsEndPoint.Port, ct);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
+        var handler = OutboundHttp.Handler(options.Value.AllowPrivateNetworks);
         _http = new HttpClient(handler) { Timeout = options.Value.Timeout };
     }
 
