@@ -243,6 +243,53 @@ public abstract class TaxiiFeedTests<TApp>(TApp app) : IClassFixture<TApp> where
         (await db.StixObjects.CountAsync(o => o.StixId == "indicator--00007534-0000-4000-8000-000000000000")).ShouldBe(0, "nothing of a refused batch is stored");
     }
 
+    [Fact]
+    public async Task Pages_ConfigureAFeed_ThenShowItsStatusAndRuns_PartnerStringsAsText()
+    {
+        var partner = await app.PartnerAsync();
+        var (_, partnerCollection) = await partner.CollectionAsync();
+        var (admin, _, _) = await app.OperatorAsync(roles: Role.Admin);
+        (await (await app.OperatorAsync(roles: Role.Analyst)).Client.GetAsync("/Admin/Feeds")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var form = await Renkei.Web.Tests.Reports.HtmlForm.OpenAsync(admin, "/Admin/Feeds/Edit", "form.feed-form");
+        form.Set("Input.Name", "<b>パートナー</b>").Set("Input.ApiRootUrl", new Uri(partner.Host.BaseAddress, TaxiiClient.Root).ToString())
+            .Set("Input.CollectionId", partnerCollection).Set("Input.Auth", "Basic").Set("Input.Username", partner.Email).Set("Input.Secret", "rk_wrong")
+            .Set("Input.Tlp", "Amber").Set("Input.IntervalMinutes", "30");
+        var saved = await form.SubmitAsync(admin);
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        var location = saved.Headers.Location!.ToString();
+        var id = Guid.Parse(location["/Admin/Feeds/".Length..]);
+        await FeedApp.WaitForRunsAsync(admin, id, 1);
+
+        var page = await Renkei.Web.Tests.Reports.HtmlForm.PageAsync(admin, location);
+        page.QuerySelector("main b").ShouldBeNull("a feed's name is shown as text");
+        page.QuerySelector("h1")!.TextContent.ShouldBe("<b>パートナー</b>");
+        page.QuerySelector("#feed-last-error")!.TextContent.ShouldContain("HTTP 401");
+        page.QuerySelector("#feed-runs tbody tr")!.GetAttribute("data-outcome").ShouldBe("failed");
+        page.QuerySelector("#feed-settings")!.TextContent.ShouldNotContain("rk_wrong");
+
+        // Editing keeps the stored secret unless a new one is typed; the form never echoes it.
+        var edit = await Renkei.Web.Tests.Reports.HtmlForm.OpenAsync(admin, $"/Admin/Feeds/Edit/{id}", "form.feed-form");
+        edit.Value("Input.Secret").ShouldBeNullOrEmpty();
+        edit.Value("Input.Audience").ShouldNotBeNull("the organisation stays ticked");
+        var fixedResponse = await edit.Set("Input.Secret", partner.Token).SubmitAsync(admin);
+        fixedResponse.StatusCode.ShouldBe(HttpStatusCode.Redirect, await fixedResponse.Content.ReadAsStringAsync());
+        await FeedApp.WaitForRunsAsync(admin, id, 2);
+        page = await Renkei.Web.Tests.Reports.HtmlForm.PageAsync(admin, location);
+        page.QuerySelector("#feed-last-error").ShouldBeNull();
+        page.QuerySelector("#feed-runs tbody tr")!.GetAttribute("data-outcome").ShouldBe("succeeded");
+        var list = await Renkei.Web.Tests.Reports.HtmlForm.PageAsync(admin, "/Admin/Feeds");
+        list.QuerySelector($"tr[data-feed-id='{id}'] .tag.ok").ShouldNotBeNull();
+
+        // A bad value comes back beside its field, and the secret typed is not sent back.
+        var bad = await Renkei.Web.Tests.Reports.HtmlForm.OpenAsync(admin, "/Admin/Feeds/Edit", "form.feed-form");
+        var refused = await bad.Set("Input.Name", "x").Set("Input.ApiRootUrl", "ftp://example.jp/").Set("Input.CollectionId", "c").Set("Input.Secret", "typed-secret").SubmitAsync(admin);
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await refused.Content.ReadAsStringAsync();
+        html.ShouldNotContain("typed-secret");
+        Renkei.Web.Tests.Reports.HtmlForm.Parse(html).QuerySelector("[data-valmsg-for='Input.ApiRootUrl']")!.TextContent.ShouldNotBeNullOrWhiteSpace();
+    }
+
     private static async Task ShouldRefuseAsync(HttpClient admin, TaxiiFeedInput input, string field)
     {
         var response = await admin.PostAsJsonAsync("/api/v1/taxii-feeds", input, FeedApp.Json);

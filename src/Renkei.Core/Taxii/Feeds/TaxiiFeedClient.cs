@@ -159,19 +159,19 @@ public sealed class TaxiiFeedClient : IDisposable
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new TaxiiFeedException("the page is not a TAXII envelope (a JSON object)");
+                throw new TaxiiFeedException(Text.T("the page is not a TAXII envelope (a JSON object)"));
             }
             var objects = root.TryGetProperty("objects", out var o) ? o : default;
             if (objects.ValueKind is not (JsonValueKind.Array or JsonValueKind.Undefined))
             {
-                throw new TaxiiFeedException("the envelope's objects are not a list");
+                throw new TaxiiFeedException(Text.T("the envelope's objects are not a list"));
             }
             var more = root.TryGetProperty("more", out var m) && m.ValueKind == JsonValueKind.True;
             var next = root.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
             var last = response.Headers.TryGetValues("X-TAXII-Date-Added-Last", out var values) ? values.FirstOrDefault()?.Trim() : null;
             if (last is not null && (last.Length > 64 || !DateTime.TryParse(last, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out _)))
             {
-                throw new TaxiiFeedException("the server's X-TAXII-Date-Added-Last is not a timestamp");
+                throw new TaxiiFeedException(Text.T("the server's X-TAXII-Date-Added-Last is not a timestamp"));
             }
             var array = objects.ValueKind == JsonValueKind.Array ? objects.Clone() : JsonDocument.Parse("[]").RootElement.Clone();
             return new TaxiiFeedPage(array, array.GetArrayLength(), more, next, last, attempts);

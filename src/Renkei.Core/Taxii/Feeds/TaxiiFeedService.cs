@@ -245,7 +245,8 @@ public sealed class TaxiiFeedService(
         }
         if (input.Auth is TaxiiFeedAuth.Basic or TaxiiFeedAuth.Bearer && secret is null && (creating || feed.Auth != input.Auth || feed.ProtectedSecret is null))
         {
-            InputValidation.Add(errors, "secret", input.Auth == TaxiiFeedAuth.Basic ? "is required: the password or API token" : "is required: the bearer token");
+            var missing = input.Auth == TaxiiFeedAuth.Basic ? Text.T("is required: the password or API token") : Text.T("is required: the bearer token");
+            InputValidation.Add(errors, "secret", missing);
         }
         if (input.Tlp == Tlp.Red)
         {
