@@ -153,6 +153,23 @@ public abstract class TaxiiFeedTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
+    public async Task PartnerFailingOnce_IsRetriedWithinTheRun_AndTheRunSucceeds()
+    {
+        var partner = await app.PartnerAsync();
+        var (_, partnerCollection) = await partner.CollectionAsync();
+        await using var front = await FlakyFront.StartAsync(partner.Host.BaseAddress, failures: 1);
+        var (admin, caller, _) = await app.OperatorAsync(roles: Role.Admin);
+        var input = FeedApp.FeedInput(partner, partnerCollection, caller.OrganisationId) with { ApiRootUrl = new Uri(front.BaseAddress, TaxiiClient.Root).ToString() };
+        var created = await admin.PostAsJsonAsync("/api/v1/taxii-feeds", input, FeedApp.Json);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var feed = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var run = (await FeedApp.WaitForRunsAsync(admin, feed, 1)).GetProperty("runs")[0];
+        run.GetProperty("outcome").GetString().ShouldBe("succeeded", run.ToString());
+        run.GetProperty("requests").GetInt32().ShouldBe(run.GetProperty("pages").GetInt32() + 1, "the 503 was asked again");
+        front.Requests.ShouldBe(run.GetProperty("requests").GetInt32());
+    }
+
+    [Fact]
     public async Task Configuration_IsAdminsOnly_AndChecked()
     {
         var (analyst, analystCaller, _) = await app.OperatorAsync(roles: Role.Analyst);
