@@ -39,7 +39,7 @@ public sealed class StixExporter(RenkeiDbContext db, StixStore store)
     private static StixObjectDraft Draft(JsonObject o)
     {
         var version = o["modified"]?.GetValue<string>() ?? o["created"]?.GetValue<string>();
-        return new StixObjectDraft(o["id"]!.GetValue<string>(), o["type"]!.GetValue<string>(), StixTime.SpecVersion, StixTime.Parse(version), o.ToJsonString());
+        return new StixObjectDraft(o["id"]!.GetValue<string>(), o["type"]!.GetValue<string>(), StixTime.SpecVersion, StixTimestamp.ParseUtc(version), o.ToJsonString());
     }
 
     /// <summary>The JSON without <c>modified</c>, to tell a changed object from an unchanged one.</summary>
