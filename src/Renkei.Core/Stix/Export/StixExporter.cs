@@ -20,7 +20,8 @@ public sealed class StixExporter(RenkeiDbContext db, StixStore store)
             return;
         }
         var issuer = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == advisory.OwnerOrganisationId, ct);
-        var revisions = await db.AdvisoryRevisions.AsNoTracking().Where(r => r.AdvisoryId == advisory.Id).OrderBy(r => r.Number)
+        // Up to the advisory's revision: the backfill replays earlier ones (AdvisoryStixBackfill).
+        var revisions = await db.AdvisoryRevisions.AsNoTracking().Where(r => r.AdvisoryId == advisory.Id && r.Number <= advisory.Revision).OrderBy(r => r.Number)
             .Select(r => new AdvisoryStix.Revision(r.Number, r.ChangeNote, r.PublishedAt)).ToListAsync(ct);
         var objects = AdvisoryStix.Objects(advisory, issuer, revisions, at, advisory.State == AdvisoryState.Withdrawn);
         var members = await db.AudienceMembers.AsNoTracking().Where(m => m.AudienceId == advisory.AudienceId).ToListAsync(ct);
