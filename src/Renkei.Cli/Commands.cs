@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Renkei.Audit;
 using Renkei.Identity;
 using Renkei.ReferenceData;
+using Renkei.Stix;
 using Renkei.Storage;
 
 namespace Renkei.Cli;
@@ -93,6 +94,22 @@ internal static class Commands
         }));
         var command = new Command("audit", "The append-only, hash-chained audit trail.");
         command.Subcommands.Add(verify);
+        return command;
+    }
+
+    public static Command Stix()
+    {
+        var backfill = new Command("backfill", "Export the STIX form of advisories published, revised or withdrawn before it was kept (schema 0013), as their live export would have; the web host does this at every start (idempotent).");
+        backfill.SetAction(async (_, ct) => await RunAsync(async sp =>
+        {
+            var exported = await sp.GetRequiredService<AdvisoryStixBackfill>().RunAsync(ct);
+            Console.WriteLine(exported == 0
+                ? "STIX backfill: every published advisory has its STIX form; nothing to export."
+                : $"STIX backfill: exported {exported} advisor{(exported == 1 ? "y" : "ies")}.");
+            return 0;
+        }));
+        var command = new Command("stix", "The STIX 2.1 form of what Renkei shares.");
+        command.Subcommands.Add(backfill);
         return command;
     }
 

@@ -72,7 +72,9 @@ public static class CoreServices
         services.AddScoped<Stix.StixStore>();
         services.AddScoped<Stix.StixImporter>();
         services.AddScoped<Stix.StixExporter>();
+        services.AddScoped<Stix.AdvisoryStixBackfill>();
         services.AddScoped<Stix.ReportStix>();
+        services.AddScoped<Stix.IncidentStix>();
         services.AddScoped<Stix.IndicatorSetQueries>();
         services.AddScoped<Taxii.TaxiiCollections>();
         services.AddScoped<Taxii.TaxiiObjects>();

@@ -8,13 +8,15 @@ namespace Renkei;
 
 /// <summary>
 /// What start-up does before serving: schema migrations, reference data, roles, the bootstrap
-/// administrator. Each step is idempotent, so every start (and every `renkei migrate`) runs it.
+/// administrator, the STIX form of advisories published before it was kept. Each step is
+/// idempotent, so every start runs it.
 /// </summary>
 public sealed class PlatformInitialiser(
     SchemaMigrator migrator,
     ReferenceDataSeeder seeder,
     RoleCatalog roles,
     AdminBootstrap bootstrap,
+    Stix.AdvisoryStixBackfill stixBackfill,
     ILogger<PlatformInitialiser> logger)
 {
     public async Task InitialiseAsync(IConfiguration configuration, TextWriter console, CancellationToken ct = default)
@@ -27,5 +29,6 @@ public sealed class PlatformInitialiser(
         await seeder.SeedAsync(ct);
         await roles.EnsureAsync();
         await bootstrap.RunAsync(configuration, console, ct);
+        await stixBackfill.RunAsync(ct);
     }
 }

@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Renkei.Access;
+using Renkei.Advisories;
+using Renkei.Identity;
+using Renkei.Reports;
 using Renkei.Storage;
 using Renkei.Testing;
 
@@ -76,6 +80,56 @@ public abstract class CommandsTests(DatabaseProvider provider) : DatabaseTest(pr
         code.ShouldBe(2, output);
         output.ShouldContain("BROKEN at event #42");
     }
+
+    [Fact]
+    public async Task StixBackfill_ExportsAdvisoriesWithoutStix_AsTheLiveExportDid_ThenNothing()
+    {
+        (await RunAsync("migrate")).ExitCode.ShouldBe(0);
+        // An advisory published through the service, then its STIX form removed: as if published before 0013.
+        var id = await InScopeAsync(async sp =>
+        {
+            var (_, caller) = await Data.UserOfAsync("nisc", Role.Analyst);
+            var advisories = sp.GetRequiredService<AdvisoryService>();
+            var draft = await advisories.CreateAsync(caller, new AdvisoryInput
+            {
+                Kind = AdvisoryKind.Alert,
+                Title = "不審な通信への注意喚起",
+                Summary = "C2 サーバへの通信が確認されています。",
+                Indicators = [new IndicatorInput { Type = IndicatorType.Ipv4, Value = "198.51.100.23" }],
+                Tlp = Tlp.Green,
+                Urgency = AdvisoryUrgency.Normal,
+                Distribution = AdvisoryDistribution.Direct,
+                Audience = [new AudienceEntry { Kind = AudienceKind.Sector, Key = "water" }],
+            });
+            draft.Ok.ShouldBeTrue(draft.Problem?.Detail);
+            var published = await advisories.PublishAsync(caller, draft.Value!.Id, new PublishInput { Version = draft.Value.Version });
+            published.Ok.ShouldBeTrue(published.Problem?.Detail);
+            return draft.Value.Id;
+        });
+        var live = await StixRowsAsync(id);
+        live.Count.ShouldBeGreaterThan(1);
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<RenkeiDbContext>();
+            await db.StixCollectionEntries.Where(e => db.StixObjects.Any(o => o.SourceId == id && o.Seq == e.Seq)).ExecuteDeleteAsync();
+            await db.StixObjects.Where(o => o.SourceId == id).ExecuteDeleteAsync();
+        });
+
+        var (code, output) = await RunAsync("stix", "backfill");
+        code.ShouldBe(0, output);
+        output.ShouldContain("STIX backfill: exported 1 advisory.");
+        (await StixRowsAsync(id)).ShouldBe(live);
+
+        (code, output) = await RunAsync("stix", "backfill");
+        code.ShouldBe(0, output);
+        output.ShouldContain("nothing to export");
+        (await StixRowsAsync(id)).ShouldBe(live);
+    }
+
+    /// <summary>A source's STIX objects as served: id, version and JSON, in arrival order.</summary>
+    private Task<List<string>> StixRowsAsync(Guid sourceId) => InScopeAsync(async sp =>
+        await sp.GetRequiredService<RenkeiDbContext>().StixObjects.Where(o => o.SourceId == sourceId).OrderBy(o => o.Seq)
+            .Select(o => o.StixId + " " + o.Json).ToListAsync());
 
     [Fact]
     public async Task BadConfiguration_ExitCode1WithReason()

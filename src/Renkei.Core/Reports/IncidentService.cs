@@ -55,7 +55,12 @@ public sealed class IncidentService(RenkeiDbContext db, AccessPolicy access, Rep
         return views;
     }
 
-    public async Task<IncidentView?> GetAsync(Caller caller, Guid id, CancellationToken ct = default)
+    /// <summary>
+    /// The incident with the links to reports the caller may read (through <see cref="AccessPolicy.Reports"/>),
+    /// and how many links it holds in all; null when the caller may not read the incident. The
+    /// incident page and its STIX export both start here, so they show the same reports.
+    /// </summary>
+    public async Task<(Incident Incident, IReadOnlyList<IncidentReport> Readable, int Linked)?> ReadableAsync(Caller caller, Guid id, CancellationToken ct = default)
     {
         var incident = await access.Incidents(caller).AsNoTracking().Include(i => i.Reports).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (incident is null)
@@ -63,7 +68,18 @@ public sealed class IncidentService(RenkeiDbContext db, AccessPolicy access, Rep
             return null;
         }
         var linked = incident.Reports.Select(r => r.ReportId).ToList();
-        var visibleIds = await access.Reports(caller).Where(r => linked.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct);
+        var visible = (await access.Reports(caller).Where(r => linked.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
+        return (incident, incident.Reports.Where(r => visible.Contains(r.ReportId)).ToList(), linked.Count);
+    }
+
+    public async Task<IncidentView?> GetAsync(Caller caller, Guid id, CancellationToken ct = default)
+    {
+        if (await ReadableAsync(caller, id, ct) is not { } found)
+        {
+            return null;
+        }
+        var (incident, readable, linkedCount) = found;
+        var visibleIds = readable.Select(r => r.ReportId).ToList();
         var summaries = new List<ReportSummary>();
         var timeline = new List<TimelineEntry>();
         foreach (var reportId in visibleIds)
@@ -93,7 +109,7 @@ public sealed class IncidentService(RenkeiDbContext db, AccessPolicy access, Rep
         }
         var owner = await db.Organisations.AsNoTracking().Where(o => o.Id == incident.OwnerOrganisationId).Select(o => new OrganisationRef(o.Id, o.Code, o.NameJa, o.NameEn)).FirstAsync(ct);
         return new IncidentView(incident.Id, incident.Title, incident.Summary, incident.State, owner, incident.CreatedAt, incident.Version,
-            summaries.OrderBy(s => s.SubmittedAt).ToList(), linked.Count - visibleIds.Count, timeline.OrderBy(t => t.At).ToList());
+            summaries.OrderBy(s => s.SubmittedAt).ToList(), linkedCount - visibleIds.Count, timeline.OrderBy(t => t.At).ToList());
     }
 
     public async Task<Result<IncidentView>> CreateAsync(Caller caller, IncidentInput input, CancellationToken ct = default)

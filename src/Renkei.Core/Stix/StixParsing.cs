@@ -114,7 +114,7 @@ public static class StixParsing
     /// <summary>The object's version as written: <c>modified</c>, else <c>created</c>; null for objects without either.</summary>
     public static string? VersionText(JsonElement o) => Str(o, "modified") ?? Str(o, "created");
 
-    public static DateTime? Version(JsonElement o) => StixTime.Parse(VersionText(o));
+    public static DateTime? Version(JsonElement o) => StixTimestamp.ParseUtc(VersionText(o));
 
     private static string TitleOf(List<JsonElement> objects, string? bundleId)
     {

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Renkei.Stix;
 
-/// <summary>STIX timestamps: UTC, RFC 3339, with the precision a value needs.</summary>
+/// <summary>
+/// STIX timestamps as Renkei writes them: UTC, RFC 3339, with the precision a value needs. Reading
+/// one is <see cref="StixTimestamp"/>'s job, the same parser for storage, TAXII and the validator.
+/// </summary>
 public static class StixTime
 {
     public const string SpecVersion = "2.1";
@@ -17,28 +20,4 @@ public static class StixTime
 
     public static DateTime Truncate(DateTime utc, long ticks) =>
         new(utc.Ticks - (utc.Ticks % ticks), DateTimeKind.Utc);
-
-    /// <summary>Parses an RFC 3339 UTC timestamp ("Z" required, any fraction up to 7 digits); null if it is not one.</summary>
-    public static DateTime? Parse(string? text)
-    {
-        if (text is null || text.Length < 20 || text[^1] != 'Z' || text[10] != 'T')
-        {
-            return null;
-        }
-        return DateTime.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value)
-            ? DateTime.SpecifyKind(value, DateTimeKind.Utc)
-            : null;
-    }
-
-    private static readonly string[] Formats =
-    [
-        "yyyy-MM-dd'T'HH:mm:ss'Z'",
-        "yyyy-MM-dd'T'HH:mm:ss.F'Z'",
-        "yyyy-MM-dd'T'HH:mm:ss.FF'Z'",
-        "yyyy-MM-dd'T'HH:mm:ss.FFF'Z'",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFF'Z'",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFF'Z'",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
-    ];
 }

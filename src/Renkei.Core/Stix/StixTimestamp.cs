@@ -5,6 +5,8 @@ namespace Renkei.Stix;
 /// <summary>
 /// A STIX timestamp (spec §2.16): RFC 3339 in UTC with <c>Z</c>, <c>YYYY-MM-DDTHH:mm:ss[.s+]Z</c>.
 /// The sub-second digits are kept as text: STIX allows any precision, more than DateTime holds.
+/// This is the one parser of STIX timestamps: the validator compares them exactly, storage and
+/// TAXII take them as <see cref="DateTime"/> (<see cref="ParseUtc"/>).
 /// </summary>
 internal readonly record struct StixTimestamp(DateTime Seconds, string Fraction) : IComparable<StixTimestamp>
 {
@@ -48,8 +50,26 @@ internal readonly record struct StixTimestamp(DateTime Seconds, string Fraction)
         {
             return false;
         }
+        if (leap && seconds.Ticks > DateTime.MaxValue.Ticks - TimeSpan.TicksPerSecond)
+        {
+            // The next second would be past the last instant DateTime holds.
+            return false;
+        }
         timestamp = new StixTimestamp(leap ? seconds.AddSeconds(1) : seconds, fraction.TrimEnd('0'));
         return true;
+    }
+
+    /// <summary>
+    /// A STIX timestamp as a UTC <see cref="DateTime"/>, digits beyond its 100 ns ticks dropped
+    /// (so two values that differ only there read as the same); null if the text is not one.
+    /// </summary>
+    public static DateTime? ParseUtc(string? text) => TryParse(text, out var timestamp) ? timestamp.ToUtc() : null;
+
+    /// <summary>The instant in 100 ns ticks, truncated as <see cref="ParseUtc"/> says.</summary>
+    public DateTime ToUtc()
+    {
+        var digits = Fraction.Length > 7 ? Fraction[..7] : Fraction.PadRight(7, '0');
+        return DateTime.SpecifyKind(Seconds.AddTicks(long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture)), DateTimeKind.Utc);
     }
 
     /// <summary>Whether the text has at least millisecond precision, which §3.2 requires of created and modified.</summary>

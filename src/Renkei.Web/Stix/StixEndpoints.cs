@@ -6,7 +6,7 @@ using Renkei.Web.Infrastructure;
 
 namespace Renkei.Web.Stix;
 
-/// <summary>STIX 2.1 in and out of the API: bundles imported as indicator sets, and advisories, reports and sets as bundles.</summary>
+/// <summary>STIX 2.1 in and out of the API: bundles imported as indicator sets, and advisories, reports, incidents and sets as bundles.</summary>
 public static class StixEndpoints
 {
     public const string StixMedia = "application/stix+json;version=2.1";
@@ -28,6 +28,8 @@ public static class StixEndpoints
             .WithSummary("A published advisory as a STIX 2.1 bundle: report, indicators with patterns, vulnerabilities, course of action, notes, the issuer's identity and the TLP 2.0 marking; deterministic ids.");
         api.MapGet("/reports/{id:guid}/stix", ReportBundle).WithTags("STIX").WithName("ExportReportStix")
             .WithSummary("An incident report as a STIX 2.1 bundle, as the caller may see it: the reporter's identity only where the caller may know it, otherwise a pseudonym that reveals nothing.");
+        api.MapGet("/incidents/{id:guid}/stix", IncidentBundle).WithTags("STIX").WithName("ExportIncidentStix")
+            .WithSummary("An incident (事案) as a STIX 2.1 bundle, as the caller may see it: the incident, and each linked report the caller may read as its own export gives it, related to the incident; reports the caller may not read leave no trace.");
         return api;
     }
 
@@ -101,6 +103,9 @@ public static class StixEndpoints
 
     private static async Task<IResult> ReportBundle(Guid id, RequestCaller caller, ReportStix reports, CancellationToken ct) =>
         await reports.BundleAsync(caller.Required, id, ct) is { } json ? Bundle(json, $"report-{id}.json") : ProblemResults.NotFound("The report");
+
+    private static async Task<IResult> IncidentBundle(Guid id, RequestCaller caller, IncidentStix incidents, CancellationToken ct) =>
+        await incidents.BundleAsync(caller.Required, id, ct) is { } json ? Bundle(json, $"incident-{id}.json") : ProblemResults.NotFound("The incident");
 
     private static StixBundleResult Bundle(string json, string fileName) => new(json, fileName);
 

@@ -21,7 +21,7 @@ public static class TaxiiRequest
         }
         if (q.TryGetValue("added_after", out var afterText))
         {
-            if (StixTime.Parse(afterText.ToString()) is not { } after)
+            if (StixTimestamp.ParseUtc(afterText.ToString()) is not { } after)
             {
                 return Bad("added_after", "must be a UTC timestamp such as 2026-01-01T00:00:00.000Z");
             }
@@ -59,7 +59,7 @@ public static class TaxiiRequest
                         all = true;
                         break;
                     default:
-                        if (StixTime.Parse(v) is not { } at)
+                        if (StixTimestamp.ParseUtc(v) is not { } at)
                         {
                             return Bad("match[version]", $"'{v}' is not last, first, all or a timestamp");
                         }

@@ -209,6 +209,27 @@ public abstract class AccessMatrixTests<TApp>(TApp app) : IClassFixture<TApp> wh
         ((int)(await world.Clients[actor].GetAsync("/api/v1/export/users")).StatusCode).ShouldBe(expected);
     }
 
+    public static TheoryData<Actor, int> ReadIncident => new()
+    {
+        { Actor.PlatformAdmin, Ok }, { Actor.NiscViewer, Ok }, { Actor.NiscAuditor, Ok }, { Actor.MinistryInCharge, Ok },
+        { Actor.OtherMinistry, Ok }, { Actor.CeptoarSecretariat, NotFound }, { Actor.TargetAdmin, NotFound }, { Actor.TargetCoordinator, NotFound },
+        { Actor.TargetViewer, NotFound }, { Actor.OtherOperatorAdmin, NotFound }, { Actor.OtherSectorAuditor, NotFound },
+    };
+
+    /// <summary>An incident and its STIX export answer alike: the export is another view of the same record.</summary>
+    [Theory]
+    [MemberData(nameof(ReadIncident))]
+    public async Task Incident_ReadAndStixExport(Actor actor, int expected)
+    {
+        var world = await MatrixWorld.ForAsync(app);
+        var (desk, _) = await app.ClientAsync((await app.Data.ReferenceOrganisationAsync("nisc")).Id, Renkei.Identity.Role.Analyst);
+        var created = await desk.PostAsJsonAsync("/api/v1/incidents", new { title = "マトリクス確認 " + actor });
+        ((int)created.StatusCode).ShouldBe(Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        ((int)(await world.Clients[actor].GetAsync($"/api/v1/incidents/{id}")).StatusCode).ShouldBe(expected);
+        ((int)(await world.Clients[actor].GetAsync($"/api/v1/incidents/{id}/stix")).StatusCode).ShouldBe(expected);
+    }
+
     [Fact]
     public async Task Audit_OrganisationAdmin_SeesOnlyTheirOwnOrganisationsEvents()
     {

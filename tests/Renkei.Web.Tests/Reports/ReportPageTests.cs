@@ -220,7 +220,18 @@ public abstract class ReportPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var atNisc = await HtmlAsync(chain.Nisc, $"/Reports/{id}");
         atNisc.ShouldContain("電力 CEPTOARの構成員");
         atNisc.ShouldContain("連絡元に代わって回答");
-        (await HtmlAsync(chain.Nisc, $"/Incidents/{incidentId}")).ShouldContain("電力 CEPTOARの構成員");
+        var incidentPage = await HtmlAsync(chain.Nisc, $"/Incidents/{incidentId}");
+        incidentPage.ShouldContain("電力 CEPTOARの構成員");
+        // The incident's STIX bundle is a download away, and what it downloads keeps the pseudonym too.
+        var download = HtmlForm.Parse(incidentPage).QuerySelector("#stix-download")!.GetAttribute("href")!;
+        download.ShouldBe($"/api/v1/incidents/{incidentId}/stix");
+        var bundle = await chain.Nisc.GetAsync(download);
+        bundle.StatusCode.ShouldBe(HttpStatusCode.OK);
+        // Read as text, not as escaped JSON, so that a name in it would be found.
+        var bundleText = System.Text.Json.Nodes.JsonNode.Parse(await bundle.Content.ReadAsStringAsync())!
+            .ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        bundleText.ShouldContain("電力 CEPTOARの構成員");
+        bundleText.ShouldNotContain(orgName);
 
         var atSecretariat = await HtmlAsync(chain.Secretariat, $"/Reports/{id}");
         atSecretariat.ShouldContain(orgName);

@@ -15,7 +15,8 @@ namespace Renkei.Web.Tests.Stix;
 /// <summary>
 /// Exported bundles: valid against the official OASIS schemas and the rules they cannot express,
 /// deterministic, versioned on revision, revoked on withdrawal, served over TAXII to the
-/// advisory's audience; a report's export reveals the reporter only to those who may know it.
+/// advisory's audience; a report's export reveals the reporter only to those who may know it; an
+/// incident's export holds exactly the reports its reader may read.
 /// </summary>
 public abstract class StixExportTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : RenkeiApp
 {
@@ -57,6 +58,10 @@ public abstract class StixExportTests<TApp>(TApp app) : IClassFixture<TApp> wher
         result.Errors.ShouldBeEmpty(string.Join("\n", result.Errors));
         return document.RootElement.Clone();
     }
+
+    /// <summary>The bundle as text with JSON's \u escapes undone, so a Japanese name in it is found.</summary>
+    private static string Readable(JsonElement bundle) =>
+        System.Text.Json.Nodes.JsonNode.Parse(bundle.GetRawText())!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private static Dictionary<string, JsonElement> ByType(JsonElement bundle, string type) =>
         bundle.GetProperty("objects").EnumerateArray().Where(o => o.GetProperty("type").GetString() == type).ToDictionary(o => o.GetProperty("id").GetString()!);
@@ -147,13 +152,79 @@ public abstract class StixExportTests<TApp>(TApp app) : IClassFixture<TApp> wher
         ByType(own, "vulnerability").Count.ShouldBe(1);
 
         var atMinistry = await BundleAsync(chain.Ministry, $"/api/v1/reports/{id}/stix");
-        var text = atMinistry.GetRawText();
+        var text = Readable(atMinistry);
         var identity = ByType(atMinistry, "identity").Values.Single();
         identity.GetProperty("id").GetString().ShouldBe(StixExportIds.Pseudonym(id));
         text.ShouldNotContain(ownIdentity!);
         text.ShouldNotContain(chain.ReporterOrganisation.ToString());
         text.ShouldNotContain("北電力");
         (await chain.OtherSector.GetAsync($"/api/v1/reports/{id}/stix")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Incident_ExportsValidStix_WithTheReportsTheReaderMayRead_AndNoTraceOfOthers()
+    {
+        var chain = await ReportChain.CreateAsync(app);
+        // Electricity, anonymised through the CEPTOAR, TLP:GREEN: METI and NISC read it under a pseudonym.
+        var electricity = (await ReportChain.CreateAsync(chain.Reporter, "ceptoar", "green", viaCeptoar: "electricity")).GetProperty("id").GetGuid();
+        await ReportChain.PostAsync(chain.Reporter, $"/api/v1/reports/{electricity}/submit");
+        await ReportChain.PostAsync(chain.Secretariat, $"/api/v1/reports/{electricity}/forward", new { annotation = "確認済み" });
+        await ReportChain.PostAsync(chain.Ministry, $"/api/v1/reports/{electricity}/forward");
+        // Telecom, TLP:AMBER, straight to NISC: METI may not read it.
+        var (telecomReporter, _, _) = await app.OperatorAsync("telecom", null, Role.Reporter);
+        var telecom = (await ReportChain.CreateAsync(telecomReporter, "emergency", "amber", content: ReportChain.Content("通信障害（電力供給支障の波及）", sector: "telecom", scope: "telecommunications"))).GetProperty("id").GetGuid();
+        await ReportChain.PostAsync(telecomReporter, $"/api/v1/reports/{telecom}/submit");
+
+        var created = await OkAsync(await chain.Nisc.PostAsJsonAsync("/api/v1/incidents", new { title = "北日本の広域障害", summary = "電力と通信", reportIds = new[] { electricity } }), HttpStatusCode.Created);
+        var incidentId = created.GetProperty("id").GetGuid();
+        var atMetiBefore = await BundleAsync(chain.Ministry, $"/api/v1/incidents/{incidentId}/stix");
+        await Task.Delay(5);
+        var linked = await ReportChain.PostAsync(chain.Nisc, $"/api/v1/incidents/{incidentId}/reports", new { reportId = telecom });
+
+        var nisc = await BundleAsync(chain.Nisc, $"/api/v1/incidents/{incidentId}/stix");
+        (await BundleAsync(chain.Nisc, $"/api/v1/incidents/{incidentId}/stix")).GetRawText().ShouldBe(nisc.GetRawText(), "deterministic, byte for byte");
+        var incident = ByType(nisc, "incident").Values.Single();
+        incident.GetProperty("id").GetString().ShouldBe(StixExportIds.Of("incident", "incident:" + incidentId.ToString("D")));
+        incident.GetProperty("name").GetString().ShouldBe("北日本の広域障害");
+        incident.GetProperty("description").GetString().ShouldBe("電力と通信");
+        incident.GetProperty("created").GetString()!.Length.ShouldBe("2026-01-01T00:00:00.000Z".Length, "millisecond precision");
+        var nisCentre = await app.Data.ReferenceOrganisationAsync("nisc");
+        incident.GetProperty("created_by_ref").GetString().ShouldBe(StixExportIds.Organisation(nisCentre.Id));
+        ByType(nisc, "identity").ShouldContainKey(StixExportIds.Organisation(nisCentre.Id));
+        incident.GetProperty("object_marking_refs")[0].GetString().ShouldBe(TlpMarkings.IdOf(Renkei.Access.Tlp.Amber), "the strictest TLP among the reports");
+        var reports = ByType(nisc, "report");
+        reports.Keys.Order().ShouldBe(new[] { electricity, telecom }.Select(r => StixExportIds.Of("report", "report:" + r.ToString("D"))).Order());
+        var related = ByType(nisc, "relationship").Values.Where(r => r.GetProperty("relationship_type").GetString() == "related-to").ToList();
+        related.ShouldAllBe(r => r.GetProperty("source_ref").GetString() == incident.GetProperty("id").GetString());
+        related.Select(r => r.GetProperty("target_ref").GetString()).Order().ShouldBe(reports.Keys.Order());
+        // Each report as its own export gives it to this reader: the anonymised reporter stays a pseudonym.
+        ByType(nisc, "identity").ShouldContainKey(StixExportIds.Pseudonym(electricity));
+        Readable(nisc).ShouldNotContain(chain.ReporterOrganisation.ToString());
+        Readable(nisc).ShouldNotContain("北電力");
+        Readable(nisc).ShouldContain("電力 CEPTOARの構成員");
+
+        // METI reads the electricity report only; the telecom report leaves no trace, not even a changed version.
+        var atMeti = await BundleAsync(chain.Ministry, $"/api/v1/incidents/{incidentId}/stix");
+        atMeti.GetRawText().ShouldBe(atMetiBefore.GetRawText());
+        ByType(atMeti, "report").Keys.ShouldBe([StixExportIds.Of("report", "report:" + electricity.ToString("D"))]);
+        ByType(atMeti, "incident").Values.Single().GetProperty("object_marking_refs")[0].GetString().ShouldBe(TlpMarkings.IdOf(Renkei.Access.Tlp.Green));
+        ByType(atMeti, "relationship").Values.Count(r => r.GetProperty("relationship_type").GetString() == "related-to").ShouldBe(1);
+        atMeti.GetRawText().ShouldNotContain(telecom.ToString());
+        Readable(atMeti).ShouldNotContain("通信障害");
+        Readable(nisc).ShouldContain("通信障害");
+        atMeti.GetRawText().ShouldNotContain(StixExportIds.Of("report", "report:" + telecom.ToString("D")));
+
+        // A rename is a new version of the incident for every reader.
+        var renamed = await OkAsync(await chain.Nisc.PutAsJsonAsync($"/api/v1/incidents/{incidentId}", new { title = "広域障害", state = "closed", version = linked.GetProperty("version").GetInt32() }));
+        renamed.GetProperty("state").GetString().ShouldBe("closed");
+        var afterRename = ByType(await BundleAsync(chain.Ministry, $"/api/v1/incidents/{incidentId}/stix"), "incident").Values.Single();
+        afterRename.GetProperty("name").GetString().ShouldBe("広域障害");
+        string.CompareOrdinal(afterRename.GetProperty("modified").GetString(), ByType(atMeti, "incident").Values.Single().GetProperty("modified").GetString()).ShouldBeGreaterThan(0);
+
+        // Who may not read the incident gets 404, as for any record they may not see.
+        (await chain.Reporter.GetAsync($"/api/v1/incidents/{incidentId}/stix")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await chain.Secretariat.GetAsync($"/api/v1/incidents/{incidentId}/stix")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await chain.Nisc.GetAsync($"/api/v1/incidents/{Guid.NewGuid()}/stix")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }
 

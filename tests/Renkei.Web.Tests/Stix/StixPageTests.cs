@@ -101,8 +101,10 @@ public abstract class StixPageTests<TApp>(TApp app) : IClassFixture<TApp> where 
 
         var form = await HtmlForm.OpenAsync(analyst, "/Stix", "#stix-upload form");
         form.Value("Input.Audience").ShouldBe($"organisation:{caller.OrganisationId:D}");
-        var choices = (await HtmlForm.PageAsync(analyst, "/Stix")).QuerySelectorAll("#Input_Audience option").Select(o => o.GetAttribute("value")).ToList();
-        choices.ShouldBe([$"organisation:{caller.OrganisationId:D}", "ceptoar:electricity", $"user:{caller.UserId:D}"]);
+        var options = (await HtmlForm.PageAsync(analyst, "/Stix")).QuerySelectorAll("#Input_Audience option").ToList();
+        options.Select(o => o.GetAttribute("value")).ShouldBe([$"organisation:{caller.OrganisationId:D}", "ceptoar:electricity", $"user:{caller.UserId:D}"]);
+        // The CEPTOAR is offered by its name, as the advisory and notice editors show audiences; the value stays its code.
+        options[1].TextContent.ShouldBe("セプター: 電力 CEPTOAR");
 
         // TLP:RED goes to named people only: the audience error is shown beside the audience.
         var red = HtmlForm.Parse(await (await UploadAsync(analyst, unmarked, f => f.Set("Input.Tlp", "red"))).Content.ReadAsStringAsync());

@@ -16,8 +16,30 @@ namespace Renkei.Stix;
 /// </summary>
 public sealed class ReportStix(RenkeiDbContext db, ReportQueries reports)
 {
+    /// <summary>
+    /// A report's export for one reader: its TLP, its <c>report</c> object's id, when it last
+    /// changed, and every object of the bundle (marking definition and producer first).
+    /// </summary>
+    public sealed record Export(Tlp Tlp, string ReportId, DateTime Modified, IReadOnlyList<JsonObject> Objects);
+
     /// <summary>The bundle, or null when the caller may not read the report.</summary>
     public async Task<string?> BundleAsync(Caller caller, Guid id, CancellationToken ct = default)
+    {
+        if (await ObjectsAsync(caller, id, ct) is not { } export)
+        {
+            return null;
+        }
+        var bundle = new JsonObject
+        {
+            ["type"] = "bundle",
+            ["id"] = StixExportIds.Of("bundle", "report:" + id.ToString("D") + ":" + StixTime.Millis(export.Modified)),
+            ["objects"] = new JsonArray(export.Objects.Select(o => (JsonNode)o).ToArray()),
+        };
+        return bundle.ToJsonString();
+    }
+
+    /// <summary>The report's objects as the caller may see them (the read is audited like any other); null when they may not read it.</summary>
+    public async Task<Export?> ObjectsAsync(Caller caller, Guid id, CancellationToken ct = default)
     {
         var view = await reports.GetAsync(caller, id, ct);
         if (view is null)
@@ -107,15 +129,9 @@ public sealed class ReportStix(RenkeiDbContext db, ReportQueries reports)
             report.Remove("description");
         }
 
-        var all = new List<JsonNode> { TlpMarkings.Definition(tlp), producer, report };
+        var all = new List<JsonObject> { TlpMarkings.Definition(tlp), producer, report };
         all.AddRange(objects);
         all.AddRange(observables);
-        var bundle = new JsonObject
-        {
-            ["type"] = "bundle",
-            ["id"] = StixExportIds.Of("bundle", name + ":" + StixTime.Millis(modified)),
-            ["objects"] = new JsonArray(all.ToArray()),
-        };
-        return bundle.ToJsonString();
+        return new Export(tlp, report["id"]!.GetValue<string>(), modified, all);
     }
 }

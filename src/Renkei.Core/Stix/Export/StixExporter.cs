@@ -20,7 +20,8 @@ public sealed class StixExporter(RenkeiDbContext db, StixStore store)
             return;
         }
         var issuer = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == advisory.OwnerOrganisationId, ct);
-        var revisions = await db.AdvisoryRevisions.AsNoTracking().Where(r => r.AdvisoryId == advisory.Id).OrderBy(r => r.Number)
+        // Up to the advisory's revision: the backfill replays earlier ones (AdvisoryStixBackfill).
+        var revisions = await db.AdvisoryRevisions.AsNoTracking().Where(r => r.AdvisoryId == advisory.Id && r.Number <= advisory.Revision).OrderBy(r => r.Number)
             .Select(r => new AdvisoryStix.Revision(r.Number, r.ChangeNote, r.PublishedAt)).ToListAsync(ct);
         var objects = AdvisoryStix.Objects(advisory, issuer, revisions, at, advisory.State == AdvisoryState.Withdrawn);
         var members = await db.AudienceMembers.AsNoTracking().Where(m => m.AudienceId == advisory.AudienceId).ToListAsync(ct);
@@ -39,7 +40,7 @@ public sealed class StixExporter(RenkeiDbContext db, StixStore store)
     private static StixObjectDraft Draft(JsonObject o)
     {
         var version = o["modified"]?.GetValue<string>() ?? o["created"]?.GetValue<string>();
-        return new StixObjectDraft(o["id"]!.GetValue<string>(), o["type"]!.GetValue<string>(), StixTime.SpecVersion, StixTime.Parse(version), o.ToJsonString());
+        return new StixObjectDraft(o["id"]!.GetValue<string>(), o["type"]!.GetValue<string>(), StixTime.SpecVersion, StixTimestamp.ParseUtc(version), o.ToJsonString());
     }
 
     /// <summary>The JSON without <c>modified</c>, to tell a changed object from an unchanged one.</summary>

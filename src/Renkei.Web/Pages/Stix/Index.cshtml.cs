@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Renkei.Access;
 using Renkei.Common;
+using Renkei.Directory;
 using Renkei.Stix;
 using Renkei.Web.Infrastructure;
 using Renkei.Web.Stix;
@@ -26,7 +27,7 @@ public sealed class StixUploadForm
 /// </summary>
 [RequestSizeLimit(StixEndpoints.MaxBundleBytes + Uploads.MultipartAllowance)]
 [RequestFormLimits(MultipartBodyLengthLimit = StixEndpoints.MaxBundleBytes + Uploads.MultipartAllowance)]
-public sealed class IndexModel(IndicatorSetQueries sets, StixImporter importer) : RenkeiPageModel
+public sealed class IndexModel(IndicatorSetQueries sets, StixImporter importer, DirectoryQueries directory) : RenkeiPageModel
 {
     public const int PageSize = 50;
 
@@ -43,14 +44,11 @@ public sealed class IndexModel(IndicatorSetQueries sets, StixImporter importer) 
 
     public bool CanImport => StixImporter.MayImport(Caller);
 
+    /// <summary>One audience offered: the posted value ("kind:key") and, for a CEPTOAR or community, its names.</summary>
+    public sealed record AudienceChoice(string Value, AudienceKind Kind, string Key, string? NameJa = null, string? NameEn = null);
+
     /// <summary>The audiences offered: the caller's organisation, CEPTOARs and communities, and the caller alone.</summary>
-    public IReadOnlyList<(string Value, AudienceKind Kind, string Key)> AudienceChoices =>
-    [
-        ($"organisation:{Caller.OrganisationId:D}", AudienceKind.Organisation, ""),
-        .. Caller.CeptoarCodes.Select(c => ($"ceptoar:{c}", AudienceKind.Ceptoar, c)),
-        .. Caller.CommunityCodes.Select(c => ($"community:{c}", AudienceKind.Community, c)),
-        ($"user:{Caller.UserId:D}", AudienceKind.User, ""),
-    ];
+    public IReadOnlyList<AudienceChoice> AudienceChoices { get; private set; } = [];
 
     /// <summary>Errors not tied to a form field: the bundle's objects (by STIX id) and its shape, with the reasons.</summary>
     public IReadOnlyList<(string Key, string Reason)> BundleErrors { get; private set; } = [];
@@ -158,6 +156,25 @@ public sealed class IndexModel(IndicatorSetQueries sets, StixImporter importer) 
         BundleErrors = listed;
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
+    private async Task LoadAsync(CancellationToken ct)
+    {
         Result = await sets.ListAsync(Caller, Math.Max(0, Offset), PageSize, ct);
+        if (!CanImport)
+        {
+            return;
+        }
+        // Names from the directory as the caller may read it; a code it does not name stays a code.
+        var ceptoars = (await directory.CeptoarsAsync(Caller, null, ct)).ToDictionary(c => c.Code, c => (c.NameJa, c.NameEn));
+        var communities = (await directory.CommunitiesAsync(Caller, ct)).ToDictionary(c => c.Code, c => (c.NameJa, c.NameEn));
+        AudienceChoices =
+        [
+            new($"organisation:{Caller.OrganisationId:D}", AudienceKind.Organisation, ""),
+            .. Caller.CeptoarCodes.Select(c => Named($"ceptoar:{c}", AudienceKind.Ceptoar, c, ceptoars)),
+            .. Caller.CommunityCodes.Select(c => Named($"community:{c}", AudienceKind.Community, c, communities)),
+            new($"user:{Caller.UserId:D}", AudienceKind.User, ""),
+        ];
+    }
+
+    private static AudienceChoice Named(string value, AudienceKind kind, string code, Dictionary<string, (string Ja, string En)> names) =>
+        names.TryGetValue(code, out var name) ? new(value, kind, code, name.Ja, name.En) : new(value, kind, code);
 }
