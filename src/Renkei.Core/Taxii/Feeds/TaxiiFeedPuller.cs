@@ -105,6 +105,9 @@ public sealed class TaxiiFeedPuller(
             }
             run.Requests += received.Attempts;
             run.Pages++;
+            // A long run keeps its lease: no other host starts the same feed while pages still come.
+            var until = Clock.UtcNow(time) + options.Value.Lease;
+            await db.TaxiiFeeds.Where(f => f.Id == feed.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.LeasedUntil, until), ct);
             run.ObjectsReceived += received.Count;
             batch.Add(received.Objects);
             batchCount += received.Count;
