@@ -62,7 +62,7 @@ internal static class StixBench
     /// shipped web host over loopback; pages of 1,000 fetched from random places (by <c>next</c>
     /// and by <c>added_after</c>), timed per request at the client.
     /// </summary>
-    public static async Task<Dictionary<string, object>> PageAsync(BenchDatabase bench, int objects, int requests, string? webDll)
+    public static async Task<Dictionary<string, object>> PageAsync(BenchDatabase bench, int objects, int requests, int warmup, string? webDll)
     {
         webDll ??= typeof(StixBench).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RenkeiWebDll").Value!;
         webDll = Path.GetFullPath(webDll);
@@ -125,13 +125,19 @@ internal static class StixBench
             var byCursor = new List<double>();
             var byAdded = new List<double>();
             long bytes = 0;
-            for (var i = -20; i < requests; i++)
+            // Half the pages by cursor, half by added_after, anywhere in the collection. The URLs
+            // are made first, so the client's own database reads do not run between timed requests.
+            var urls = new Dictionary<int, string>();
+            for (var i = -warmup; i < requests; i++)
             {
-                // Half the pages by cursor, half by added_after, anywhere in the collection.
                 var at = random.Next(0, objects - 1000);
-                var url = i % 2 == 0
+                urls[i] = i % 2 == 0
                     ? path + "&next=" + at.ToString(CultureInfo.InvariantCulture)
                     : path + "&added_after=" + Added(bench, at);
+            }
+            for (var i = -warmup; i < requests; i++)
+            {
+                var url = urls[i];
                 var watch = Stopwatch.StartNew();
                 using var response = await client.GetAsync(url);
                 var body = await response.Content.ReadAsByteArrayAsync();
@@ -162,6 +168,7 @@ internal static class StixBench
                 ["objects"] = objects,
                 ["page_size"] = 1000,
                 ["requests"] = requests,
+                ["warmup"] = warmup,
                 ["p50_ms"] = Math.Round(ReportIntake.Percentile(timings, 50), 1),
                 ["p95_ms"] = Math.Round(ReportIntake.Percentile(timings, 95), 1),
                 ["p99_ms"] = Math.Round(ReportIntake.Percentile(timings, 99), 1),

@@ -26,8 +26,26 @@ public static class TaxiiLimits
     public const int MaxPageSize = 1000;
 }
 
-/// <summary>One page of object versions in arrival order; <see cref="Next"/> is set when more follow.</summary>
-public sealed record TaxiiPage(IReadOnlyList<TaxiiEntry> Entries, bool More, string? Next);
+/// <summary>What a page reads of each object version: its stored JSON (objects), the manifest's fields, or its version only.</summary>
+public enum TaxiiShape
+{
+    Objects,
+    Manifest,
+    Versions,
+}
 
-/// <summary>One object version with what TAXII reports about it (the JSON only when asked for).</summary>
-public sealed record TaxiiEntry(long Seq, string StixId, DateTime Version, DateTime DateAdded, string SpecVersion, string? Json);
+/// <summary>
+/// One page of object versions in arrival order; <see cref="Next"/> is set when more follow.
+/// <see cref="FirstAdded"/> and <see cref="LastAdded"/> are the date_added of the first and last
+/// entries (null when the page is empty).
+/// </summary>
+public sealed record TaxiiPage(IReadOnlyList<TaxiiEntry> Entries, bool More, string? Next, DateTime? FirstAdded, DateTime? LastAdded)
+{
+    public static readonly TaxiiPage Empty = new([], false, null, null, null);
+}
+
+/// <summary>
+/// One object version with what TAXII reports about it. Only what the page's <see cref="TaxiiShape"/>
+/// reads is set: the JSON for objects; id, version and date_added for a manifest; the version for versions.
+/// </summary>
+public sealed record TaxiiEntry(long Seq, string? StixId, DateTime? Version, DateTime? DateAdded, string? Json);

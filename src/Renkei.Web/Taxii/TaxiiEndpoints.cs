@@ -95,25 +95,18 @@ public static class TaxiiEndpoints
     }
 
     private static Task<IResult> Manifest(Guid id, HttpRequest request, RequestCaller caller, TaxiiCollections collections, TaxiiObjects objects, CancellationToken ct) =>
-        Page(id, request, caller, collections, objects, null, PageKind.Manifest, ct);
+        Page(id, request, caller, collections, objects, null, TaxiiShape.Manifest, ct);
 
     private static Task<IResult> Objects(Guid id, HttpRequest request, RequestCaller caller, TaxiiCollections collections, TaxiiObjects objects, CancellationToken ct) =>
-        Page(id, request, caller, collections, objects, null, PageKind.Objects, ct);
+        Page(id, request, caller, collections, objects, null, TaxiiShape.Objects, ct);
 
     private static Task<IResult> Object(Guid id, string objectId, HttpRequest request, RequestCaller caller, TaxiiCollections collections, TaxiiObjects objects, CancellationToken ct) =>
-        Page(id, request, caller, collections, objects, objectId, PageKind.Objects, ct);
+        Page(id, request, caller, collections, objects, objectId, TaxiiShape.Objects, ct);
 
     private static Task<IResult> Versions(Guid id, string objectId, HttpRequest request, RequestCaller caller, TaxiiCollections collections, TaxiiObjects objects, CancellationToken ct) =>
-        Page(id, request, caller, collections, objects, objectId, PageKind.Versions, ct);
+        Page(id, request, caller, collections, objects, objectId, TaxiiShape.Versions, ct);
 
-    private enum PageKind
-    {
-        Objects,
-        Manifest,
-        Versions,
-    }
-
-    private static async Task<IResult> Page(Guid id, HttpRequest request, RequestCaller caller, TaxiiCollections collections, TaxiiObjects objects, string? objectId, PageKind kind, CancellationToken ct)
+    private static async Task<IResult> Page(Guid id, HttpRequest request, RequestCaller caller, TaxiiCollections collections, TaxiiObjects objects, string? objectId, TaxiiShape shape, CancellationToken ct)
     {
         var collection = await collections.FindAsync(caller.Required, id, ct);
         if (collection is null)
@@ -124,37 +117,37 @@ public static class TaxiiEndpoints
         {
             return TaxiiMedia.Error(403, "Forbidden", "This collection may not be read.");
         }
-        var (query, error) = TaxiiRequest.Read(request, versions: kind != PageKind.Versions);
+        var (query, error) = TaxiiRequest.Read(request, versions: shape != TaxiiShape.Versions);
         if (error is not null)
         {
             return error;
         }
-        if (kind == PageKind.Versions)
+        if (shape == TaxiiShape.Versions)
         {
             query = query! with { Last = false, All = true };
         }
-        var page = await objects.PageAsync(caller.Required, collection, query!, withJson: kind == PageKind.Objects, objectId, ct);
+        var page = await objects.PageAsync(caller.Required, collection, query!, shape, objectId, ct);
         if (objectId is not null && page.Entries.Count == 0 && query!.After is null && query.AddedAfter is null)
         {
             return NotFound("object");
         }
         var headers = new Dictionary<string, string>();
-        if (page.Entries.Count > 0)
+        if (page is { FirstAdded: { } first, LastAdded: { } last })
         {
-            headers["X-TAXII-Date-Added-First"] = StixTime.Micros(page.Entries[0].DateAdded);
-            headers["X-TAXII-Date-Added-Last"] = StixTime.Micros(page.Entries[^1].DateAdded);
+            headers["X-TAXII-Date-Added-First"] = StixTime.Micros(first);
+            headers["X-TAXII-Date-Added-Last"] = StixTime.Micros(last);
         }
         return new TaxiiJsonResult(200, w =>
         {
-            switch (kind)
+            switch (shape)
             {
-                case PageKind.Objects:
+                case TaxiiShape.Objects:
                     TaxiiWriter.Envelope(w, page);
                     break;
-                case PageKind.Manifest:
+                case TaxiiShape.Manifest:
                     TaxiiWriter.Manifest(w, page);
                     break;
-                case PageKind.Versions:
+                case TaxiiShape.Versions:
                     TaxiiWriter.Versions(w, page);
                     break;
             }

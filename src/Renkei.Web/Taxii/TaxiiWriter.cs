@@ -30,13 +30,13 @@ internal static class TaxiiWriter
     {
         w.WriteStartObject();
         w.WriteString("id", e.StixId);
-        w.WriteString("date_added", StixTime.Micros(e.DateAdded));
-        w.WriteString("version", Version(e.Version));
+        w.WriteString("date_added", StixTime.Micros(e.DateAdded!.Value));
+        w.WriteString("version", Version(e.Version!.Value));
         w.WriteString("media_type", TaxiiMedia.Stix);
         w.WriteEndObject();
     });
 
-    public static void Versions(Utf8JsonWriter w, TaxiiPage page) => Page(w, page, "versions", e => w.WriteStringValue(Version(e.Version)));
+    public static void Versions(Utf8JsonWriter w, TaxiiPage page) => Page(w, page, "versions", e => w.WriteStringValue(Version(e.Version!.Value)));
 
     /// <summary>The paged resources' common shape (§3.7, §5.3, §5.6): more, next, and a list omitted when empty.</summary>
     private static void Page(Utf8JsonWriter w, TaxiiPage page, string list, Action<TaxiiEntry> entry)

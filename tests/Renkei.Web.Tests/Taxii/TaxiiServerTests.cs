@@ -103,6 +103,40 @@ public abstract class TaxiiServerTests<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task DateAddedHeaders_AreThoseOfThePagesFirstAndLastEntry()
+    {
+        var (client, caller, _) = await OperatorAsync();
+        var collection = await client.CollectionAsync("organisation:" + caller.OrganisationId.ToString("D"));
+        var root = $"{TaxiiClient.Root}collections/{collection}/";
+        (await client.PostAsync(root + "objects/", Envelope(Enumerable.Range(301, 3).Select(i => Indicator(i, TlpGreen))))).Status.ShouldBe(HttpStatusCode.Accepted);
+        (await client.PostAsync(root + "objects/", Envelope(Enumerable.Range(304, 3).Select(i => Indicator(i, TlpGreen))))).Status.ShouldBe(HttpStatusCode.Accepted);
+
+        // Object pages no longer read date_added per row; their headers must still be the
+        // manifest's date_added of the same page's first and last entries, page after page.
+        string? next = null;
+        var pages = 0;
+        do
+        {
+            var cursor = "?limit=4" + (next is null ? "" : "&next=" + next);
+            var (_, manifest, manifestResponse) = await client.GetAsync(root + "manifest/" + cursor);
+            var (_, page, pageResponse) = await client.GetAsync(root + "objects/" + cursor);
+            var entries = manifest.GetProperty("objects").EnumerateArray().ToList();
+            var first = entries[0].GetProperty("date_added").GetString();
+            var last = entries[^1].GetProperty("date_added").GetString();
+            page.GetProperty("objects").EnumerateArray().Select(o => o.GetProperty("id").GetString()).ShouldBe(entries.Select(e => e.GetProperty("id").GetString()));
+            foreach (var response in new[] { manifestResponse, pageResponse })
+            {
+                response.Headers.GetValues("X-TAXII-Date-Added-First").Single().ShouldBe(first);
+                response.Headers.GetValues("X-TAXII-Date-Added-Last").Single().ShouldBe(last);
+            }
+            next = page.GetProperty("more").GetBoolean() ? page.GetProperty("next").GetString() : null;
+            pages++;
+        }
+        while (next is not null);
+        pages.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Versions_LastFirstAll_AndOneObject()
     {
         var (client, caller, _) = await OperatorAsync();
