@@ -30,9 +30,10 @@ using Renkei.Storage;
 //      --scale also runs a quarter and half the size to show memory grows linearly; --spof ranks that many candidates, -1 the engine's default for the graph's size)
 //   dotnet run -c Release --project bench/Renkei.Bench -- stix-import --objects 100000
 //     (one bundle of that many indicators through the importer: parse, validate, label, store; median of 3 runs)
-//   dotnet run -c Release --project bench/Renkei.Bench -- taxii-page --objects 1000000 [--requests 500] [--warmup 20]
+//   dotnet run -c Release --project bench/Renkei.Bench -- taxii-page --objects 1000000 [--requests 500] [--warmup 1000]
 //     (a collection of that many objects served by the web host over loopback; random pages of 1,000 by next and added_after;
-//      --warmup requests first, untimed: the host JIT-compiles its hot paths over its first ~1,000 requests)
+//      --warmup requests first, untimed: the host's tiered JIT recompiles its hot paths over its first ~1,000 requests,
+//      so the default measures a server in steady state; --warmup 20 shows the tail of a freshly started one)
 //   dotnet run -c Release --project bench/Renkei.Bench -- sectors [--repetitions 1000] [--steps 168]
 //     (sector model on the shipped 15-sector matrix: matrix read, static solve and dynamic run, each timed per call; no database)
 // Add --postgres "Host=…;Username=…;Database=postgres" to run on PostgreSQL (a database is created and dropped).
@@ -68,7 +69,7 @@ var result = command switch
     "report-intake" => await ReportIntake.RunAsync(bench, Arg("--reports", 2000), Arg("--concurrency", 8), Text("--web")),
     "fanout" => await Fanout.RunAsync(bench, Arg("--orgs", 10_000), Arg("--users-per-org", 3)),
     "stix-import" => await Renkei.Bench.StixBench.ImportAsync(bench, Arg("--objects", 100_000)),
-    "taxii-page" => await Renkei.Bench.StixBench.PageAsync(bench, Arg("--objects", 1_000_000), Arg("--requests", 500), Arg("--warmup", 20), Text("--web")),
+    "taxii-page" => await Renkei.Bench.StixBench.PageAsync(bench, Arg("--objects", 1_000_000), Arg("--requests", 500), Arg("--warmup", 1000), Text("--web")),
     _ => null,
 };
 if (result is null)
