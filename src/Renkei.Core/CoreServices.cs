@@ -73,6 +73,9 @@ public static class CoreServices
         services.AddScoped<Stix.IndicatorSetQueries>();
         services.AddScoped<Taxii.TaxiiCollections>();
         services.AddScoped<Taxii.TaxiiObjects>();
+        services.AddScoped<Correlation.IndicatorOccurrences>();
+        services.AddScoped<Correlation.CorrelationBackfill>();
+        services.AddScoped<Correlation.CorrelationQueries>();
         services.AddContactChecks();
         return services;
     }

@@ -7,14 +7,15 @@ using Renkei.Storage;
 namespace Renkei;
 
 /// <summary>
-/// What start-up does before serving: schema migrations, reference data, roles, the bootstrap
-/// administrator. Each step is idempotent, so every start (and every `renkei migrate`) runs it.
+/// What start-up does before serving: schema migrations, the indicator-correlation backfill (once
+/// per rules version), reference data, roles, the bootstrap administrator. Each step is idempotent, so every start (and every `renkei migrate`) runs it.
 /// </summary>
 public sealed class PlatformInitialiser(
     SchemaMigrator migrator,
     ReferenceDataSeeder seeder,
     RoleCatalog roles,
     AdminBootstrap bootstrap,
+    Correlation.CorrelationBackfill correlation,
     ILogger<PlatformInitialiser> logger)
 {
     public async Task InitialiseAsync(IConfiguration configuration, TextWriter console, CancellationToken ct = default)
@@ -23,6 +24,12 @@ public sealed class PlatformInitialiser(
         if (applied.Count > 0)
         {
             logger.LogInformation("Schema migrated to version {Version} (applied {Applied})", migrator.LatestVersion, string.Join(", ", applied));
+        }
+        var backfill = await correlation.RunAsync(force: false, ct);
+        if (backfill.Ran)
+        {
+            logger.LogInformation("Indicator correlation rebuilt: {Occurrences} occurrences from {Reports} reports, {Advisories} advisories and {Sets} indicator sets",
+                backfill.Occurrences, backfill.Reports, backfill.Advisories, backfill.IndicatorSets);
         }
         await seeder.SeedAsync(ct);
         await roles.EnsureAsync();

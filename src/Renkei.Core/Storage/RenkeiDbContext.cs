@@ -62,6 +62,8 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Stix.StixCollectionEntry> StixCollectionEntries => Set<Stix.StixCollectionEntry>();
     public DbSet<Stix.IndicatorSet> IndicatorSets => Set<Stix.IndicatorSet>();
     public DbSet<Taxii.TaxiiStatus> TaxiiStatuses => Set<Taxii.TaxiiStatus>();
+    public DbSet<Correlation.IndicatorOccurrence> IndicatorOccurrences => Set<Correlation.IndicatorOccurrence>();
+    public DbSet<Correlation.CorrelationBackfillRun> CorrelationBackfills => Set<Correlation.CorrelationBackfillRun>();
 
     public AuditActor Actor => auditScope.Actor;
 

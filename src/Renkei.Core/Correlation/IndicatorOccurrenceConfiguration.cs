@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Renkei.Audit;
+using Renkei.Reports;
+using Renkei.Storage;
+
+namespace Renkei.Correlation;
+
+internal sealed class IndicatorOccurrenceConfiguration : IEntityTypeConfiguration<IndicatorOccurrence>
+{
+    public void Configure(EntityTypeBuilder<IndicatorOccurrence> b)
+    {
+        b.ToTable("indicator_occurrences");
+        // Derived from audited writes (a submission, a publication, an import).
+        b.HasAnnotation(AuditChanges.NotAudited, true);
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedOnAdd();
+        b.Property(x => x.IndicatorType).HasConversion<EnumTextConverter<IndicatorType>>().HasMaxLength(20);
+        b.Property(x => x.Value).HasMaxLength(IndicatorOccurrences.MaxValueLength);
+        b.Property(x => x.SourceKind).HasConversion<EnumTextConverter<OccurrenceSource>>().HasMaxLength(20);
+        b.Property(x => x.StixId).HasMaxLength(300);
+        b.HasIndex(x => new { x.IndicatorType, x.Value });
+        b.HasIndex(x => x.SourceId);
+    }
+}
+
+internal sealed class CorrelationBackfillRunConfiguration : IEntityTypeConfiguration<CorrelationBackfillRun>
+{
+    public void Configure(EntityTypeBuilder<CorrelationBackfillRun> b)
+    {
+        b.ToTable("indicator_backfills");
+        b.HasAnnotation(AuditChanges.NotAudited, true);
+        b.HasKey(x => x.Version);
+        b.Property(x => x.Version).ValueGeneratedNever();
+    }
+}
