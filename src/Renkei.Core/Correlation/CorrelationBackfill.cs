@@ -69,18 +69,18 @@ public sealed class CorrelationBackfill(RenkeiDbContext db, IndicatorOccurrences
             // One set at a time: a partner feed's sets may hold millions of objects between them.
             var objects = await db.StixObjects.AsNoTracking()
                 .Where(o => o.SourceId == set.Id && o.IsLatest && o.Type == "indicator")
-                .Select(o => new { o.StixId, o.Json })
+                .Select(o => o.Json)
                 .ToListAsync(ct);
-            var documents = objects.Select(o => (o.StixId, Document: JsonDocument.Parse(o.Json))).ToList();
+            var documents = objects.Select(json => JsonDocument.Parse(json)).ToList();
             try
             {
-                var setRows = IndicatorOccurrences.ForSet(set.Id, documents.Select(d => (d.StixId, (DateTime?)null, d.Document.RootElement)), set.ImportedAt);
+                var setRows = IndicatorOccurrences.ForSet(set.Id, documents.Select(d => d.RootElement), set.ImportedAt);
                 await occurrences.InsertAsync(setRows, ct);
                 total += setRows.Count;
             }
             finally
             {
-                documents.ForEach(d => d.Document.Dispose());
+                documents.ForEach(d => d.Dispose());
             }
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Renkei.Audit;
 using Renkei.Reports;
@@ -14,7 +15,9 @@ internal sealed class IndicatorOccurrenceConfiguration : IEntityTypeConfiguratio
         // Derived from audited writes (a submission, a publication, an import).
         b.HasAnnotation(AuditChanges.NotAudited, true);
         b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedOnAdd();
+        // On SQLite a plain rowid key, not AUTOINCREMENT: ids are never exposed, and keeping
+        // sqlite_sequence up to date costs a third of a 100,000-row import.
+        b.Property(x => x.Id).ValueGeneratedOnAdd().HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.None);
         b.Property(x => x.IndicatorType).HasConversion<EnumTextConverter<IndicatorType>>().HasMaxLength(20);
         b.Property(x => x.Value).HasMaxLength(IndicatorOccurrences.MaxValueLength);
         b.Property(x => x.SourceKind).HasConversion<EnumTextConverter<OccurrenceSource>>().HasMaxLength(20);

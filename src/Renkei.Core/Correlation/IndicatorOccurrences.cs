@@ -86,19 +86,24 @@ public sealed class IndicatorOccurrences(RenkeiDbContext db)
     /// A set's rows from its objects: one per indicator object that correlates, using the newest
     /// version of each object (the one the set shows).
     /// </summary>
-    public static List<IndicatorOccurrence> ForSet(Guid setId, IEnumerable<(string StixId, DateTime? Version, JsonElement Object)> objects, DateTime importedAt)
+    public static List<IndicatorOccurrence> ForSet(Guid setId, IEnumerable<JsonElement> objects, DateTime importedAt)
     {
-        var newest = new Dictionary<string, (DateTime? Version, JsonElement Object)>(StringComparer.Ordinal);
-        foreach (var (id, version, o) in objects)
+        var newest = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var o in objects)
         {
-            // A null version means "when added": newer than anything the bundle states.
-            if (!newest.TryGetValue(id, out var seen) || (seen.Version is { } old && (version is null || version > old)))
+            if (StixParsing.Str(o, "type") != "indicator" || StixParsing.Str(o, "id") is not { } id)
             {
-                newest[id] = (version, o);
+                continue;
+            }
+            // Versions are compared only for the rare object sent in several versions at once;
+            // a version that is not stated means "when added", newer than any stated one.
+            if (!newest.TryGetValue(id, out var seen) || (StixParsing.Version(seen) is { } old && (StixParsing.Version(o) is not { } version || version > old)))
+            {
+                newest[id] = o;
             }
         }
         var rows = new List<IndicatorOccurrence>();
-        foreach (var (id, (_, o)) in newest)
+        foreach (var (id, o) in newest)
         {
             if (FromObject(o) is { } indicator)
             {
@@ -148,32 +153,49 @@ public sealed class IndicatorOccurrences(RenkeiDbContext db)
             await writer.CompleteAsync(ct);
             return;
         }
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = """
-            INSERT INTO "indicator_occurrences" ("indicator_type", "value", "source_kind", "source_id", "stix_id", "first_seen_at")
-            VALUES ($type, $value, $kind, $source, $stix, $seen)
-            """;
-        var p = new[] { "$type", "$value", "$kind", "$source", "$stix", "$seen" }
-            .Select(name =>
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                command.Parameters.Add(parameter);
-                return parameter;
-            })
-            .ToArray();
-        await command.PrepareAsync(ct);
-        foreach (var r in rows)
+        // As for STIX objects (StixStore): a bulk write touches index pages all over the file, so
+        // it gets a 128 MB page cache, and the connection the default again afterwards.
+        var large = rows.Count > 10_000;
+        if (large)
         {
-            p[0].Value = EnumText.ToText(r.IndicatorType);
-            p[1].Value = r.Value;
-            p[2].Value = EnumText.ToText(r.SourceKind);
-            // The same text form EF Core writes for Guid and DateTime on SQLite, so queries compare alike.
-            p[3].Value = r.SourceId.ToString("D").ToUpperInvariant();
-            p[4].Value = (object?)r.StixId ?? DBNull.Value;
-            p[5].Value = r.FirstSeenAt;
-            await command.ExecuteNonQueryAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -131072", ct);
+        }
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction.GetDbTransaction();
+            command.CommandText = """
+                INSERT INTO "indicator_occurrences" ("indicator_type", "value", "source_kind", "source_id", "stix_id", "first_seen_at")
+                VALUES ($type, $value, $kind, $source, $stix, $seen)
+                """;
+            var p = new[] { "$type", "$value", "$kind", "$source", "$stix", "$seen" }
+                .Select(name =>
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = name;
+                    command.Parameters.Add(parameter);
+                    return parameter;
+                })
+                .ToArray();
+            await command.PrepareAsync(ct);
+            foreach (var r in rows)
+            {
+                p[0].Value = EnumText.ToText(r.IndicatorType);
+                p[1].Value = r.Value;
+                p[2].Value = EnumText.ToText(r.SourceKind);
+                // The same text form EF Core writes for Guid and DateTime on SQLite, so queries compare alike.
+                p[3].Value = r.SourceId.ToString("D").ToUpperInvariant();
+                p[4].Value = (object?)r.StixId ?? DBNull.Value;
+                p[5].Value = r.FirstSeenAt;
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            if (large)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
+            }
         }
     }
 }

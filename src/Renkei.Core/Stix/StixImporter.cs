@@ -215,7 +215,7 @@ public sealed class StixImporter(
             o.GetRawText())).ToList();
         var appended = await store.AppendAsync(StixSourceKind.IndicatorSet, set.Id, drafts, TaxiiCollections.KeysOf(audience, tlp), now, ct);
         // Only indicators whose pattern FromPattern maps back to a typed indicator correlate.
-        await occurrences.InsertAsync(Correlation.IndicatorOccurrences.ForSet(set.Id, bundle.Objects.Select(o => (StixParsing.Str(o, "id")!, StixParsing.Version(o), o)), now), ct);
+        await occurrences.InsertAsync(Correlation.IndicatorOccurrences.ForSet(set.Id, bundle.Objects, now), ct);
         await audit.RecordAsync("import", "indicator-sets", set.Id.ToString("D"), new { channel = EnumText.ToText(channel), objects = appended.Added, set.Sha256, collection = collectionKey }, ct);
         return (set, appended);
     }

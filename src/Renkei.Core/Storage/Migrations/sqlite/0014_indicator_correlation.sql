@@ -1,7 +1,7 @@
 -- 0014: indicator correlation ("seen before"): where each typed indicator appears (reports, advisories, imported sets), and which backfill rules version has been applied.
 
 CREATE TABLE "indicator_occurrences" (
-    "id" INTEGER NOT NULL CONSTRAINT "pk_indicator_occurrences" PRIMARY KEY AUTOINCREMENT,
+    "id" INTEGER NOT NULL CONSTRAINT "pk_indicator_occurrences" PRIMARY KEY,
     "indicator_type" TEXT NOT NULL,
     "value" TEXT NOT NULL,
     "source_kind" TEXT NOT NULL,
