@@ -31,6 +31,7 @@ internal static class Commands
                 var seed = await sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync(ct);
                 await sp.GetRequiredService<RoleCatalog>().EnsureAsync();
                 Console.WriteLine($"Reference data: {seed.Created} created, {seed.Updated} updated, {seed.KeptAdminEdits} kept as edited by admins.");
+                Print(await sp.GetRequiredService<Correlation.CorrelationBackfill>().RunAsync(force: false, ct));
             }
             return 0;
         }));
@@ -65,6 +66,22 @@ internal static class Commands
         }));
         return command;
     }
+
+    public static Command Correlate()
+    {
+        var command = new Command("correlate", "Rebuild the indicator correlation (\"seen before\") from every submitted report, published advisory and imported indicator set (idempotent).");
+        command.SetAction(async (_, ct) => await RunAsync(async sp =>
+        {
+            Print(await sp.GetRequiredService<Correlation.CorrelationBackfill>().RunAsync(force: true, ct));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void Print(Correlation.CorrelationBackfill.Outcome outcome) =>
+        Console.WriteLine(outcome.Ran
+            ? $"Indicator correlation: {outcome.Occurrences} occurrences from {outcome.Reports} reports, {outcome.Advisories} advisories and {outcome.IndicatorSets} indicator sets."
+            : "Indicator correlation: up to date.");
 
     public static Command Bootstrap()
     {

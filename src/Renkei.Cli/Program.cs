@@ -7,6 +7,7 @@ var root = new RootCommand("Renkei command line: schema migrations, reference da
 root.Subcommands.Add(Commands.Migrate());
 root.Subcommands.Add(Commands.Seed());
 root.Subcommands.Add(Commands.Bootstrap());
+root.Subcommands.Add(Commands.Correlate());
 root.Subcommands.Add(Commands.Audit());
 root.Subcommands.Add(Commands.Stix());
 root.Subcommands.Add(Commands.Schema());

@@ -80,6 +80,9 @@ public static class CoreServices
         services.AddScoped<Taxii.TaxiiObjects>();
         services.AddScoped<Taxii.Feeds.TaxiiFeedService>();
         services.AddScoped<Taxii.Feeds.TaxiiFeedPuller>();
+        services.AddScoped<Correlation.IndicatorOccurrences>();
+        services.AddScoped<Correlation.CorrelationBackfill>();
+        services.AddScoped<Correlation.CorrelationQueries>();
         services.AddContactChecks();
         return services;
     }

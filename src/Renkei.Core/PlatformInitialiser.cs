@@ -7,9 +7,9 @@ using Renkei.Storage;
 namespace Renkei;
 
 /// <summary>
-/// What start-up does before serving: schema migrations, reference data, roles, the bootstrap
-/// administrator, the STIX form of advisories published before it was kept. Each step is
-/// idempotent, so every start runs it.
+/// What start-up does before serving: schema migrations, the indicator-correlation backfill (once
+/// per rules version), reference data, roles, the bootstrap administrator, the STIX form of
+/// advisories published before it was kept. Each step is idempotent, so every start runs it.
 /// </summary>
 public sealed class PlatformInitialiser(
     SchemaMigrator migrator,
@@ -17,6 +17,7 @@ public sealed class PlatformInitialiser(
     RoleCatalog roles,
     AdminBootstrap bootstrap,
     Stix.AdvisoryStixBackfill stixBackfill,
+    Correlation.CorrelationBackfill correlation,
     ILogger<PlatformInitialiser> logger)
 {
     public async Task InitialiseAsync(IConfiguration configuration, TextWriter console, CancellationToken ct = default)
@@ -25,6 +26,12 @@ public sealed class PlatformInitialiser(
         if (applied.Count > 0)
         {
             logger.LogInformation("Schema migrated to version {Version} (applied {Applied})", migrator.LatestVersion, string.Join(", ", applied));
+        }
+        var backfill = await correlation.RunAsync(force: false, ct);
+        if (backfill.Ran)
+        {
+            logger.LogInformation("Indicator correlation rebuilt: {Occurrences} occurrences from {Reports} reports, {Advisories} advisories and {Sets} indicator sets",
+                backfill.Occurrences, backfill.Reports, backfill.Advisories, backfill.IndicatorSets);
         }
         await seeder.SeedAsync(ct);
         await roles.EnsureAsync();

@@ -3,6 +3,7 @@ using Renkei.Storage;
 using Renkei.Web.Advisories;
 using Renkei.Web.Audit;
 using Renkei.Web.ContactChecks;
+using Renkei.Web.Correlation;
 using Renkei.Web.Directory;
 using Renkei.Web.Health;
 using Renkei.Web.Identity;
@@ -55,6 +56,7 @@ api.MapContactCheckEndpoints();
 api.MapInterdependencyEndpoints();
 api.MapStixEndpoints();
 api.MapTaxiiFeedEndpoints();
+api.MapCorrelationEndpoints();
 api.MapAuditEndpoints();
 
 app.MapTaxiiEndpoints();

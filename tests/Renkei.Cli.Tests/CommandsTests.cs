@@ -31,7 +31,7 @@ public abstract class CommandsTests(DatabaseProvider provider) : DatabaseTest(pr
     {
         var (code, output) = await RunAsync("migrate");
         code.ShouldBe(0, output);
-        output.ShouldContain("Applied 0001, 0002, 0003, 0004, 0005, 0006, 0007, 0008, 0009, 0010, 0011, 0012, 0013, 0014; schema is at version 14.");
+        output.ShouldContain("Applied 0001, 0002, 0003, 0004, 0005, 0006, 0007, 0008, 0009, 0010, 0011, 0012, 0013, 0014, 0015; schema is at version 15.");
         output.ShouldContain("120 created");
 
         (code, output) = await RunAsync("migrate");
@@ -49,7 +49,7 @@ public abstract class CommandsTests(DatabaseProvider provider) : DatabaseTest(pr
         status.ShouldContain("pending");
         var (code, output) = await RunAsync("migrate");
         code.ShouldBe(0, output);
-        output.ShouldContain("Applied 0003, 0004, 0005, 0006, 0007, 0008, 0009, 0010, 0011, 0012, 0013, 0014; schema is at version 14.");
+        output.ShouldContain("Applied 0003, 0004, 0005, 0006, 0007, 0008, 0009, 0010, 0011, 0012, 0013, 0014, 0015; schema is at version 15.");
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace Renkei.Advisories;
 /// </summary>
 public sealed class AdvisoryService(
     RenkeiDbContext db, AccessPolicy access, AudienceBuilder audiences, AdvisoryRemit remit, AdvisoryNotifications notifications, AdvisoryRelay relay, AuditTrail audit,
-    Notifications.NotificationSignal signal, Stix.StixExporter stix, TimeProvider time)
+    Notifications.NotificationSignal signal, Stix.StixExporter stix, Correlation.IndicatorOccurrences occurrences, TimeProvider time)
 {
     public async Task<Page<AdvisorySummary>> ListAsync(Caller? caller, int offset, int limit, CancellationToken ct = default)
     {
@@ -180,6 +180,8 @@ public sealed class AdvisoryService(
         db.AdvisoryRevisions.Add(Revision(advisory, caller, input.ChangeNote, now));
         var delivered = await DeliverAsync(advisory, now, ct);
         notifications.Raise(advisory, "advisory.published", caller);
+        // Published content correlates from now on; a draft's indicators were not shared.
+        await occurrences.StageAsync(Correlation.OccurrenceSource.Advisory, advisory.Id, advisory.Content.Indicators, now, ct);
         await db.SaveChangesAsync(ct);
         await stix.AdvisoryAsync(advisory, now, ct);
         await audit.RecordAsync("publish", "advisories", id.ToString("D"), new { revision = 1, recipients = delivered }, ct);
@@ -237,6 +239,7 @@ public sealed class AdvisoryService(
         Apply(advisory, input, content, audience);
         advisory.Revision++;
         db.AdvisoryRevisions.Add(Revision(advisory, caller, changeNote.Trim(), now));
+        await occurrences.StageAsync(Correlation.OccurrenceSource.Advisory, advisory.Id, content.Indicators, now, ct);
         var saved = await SaveAsync(caller, advisory, ct);
         if (!saved.Ok)
         {

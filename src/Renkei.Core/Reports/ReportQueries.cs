@@ -177,7 +177,7 @@ public sealed class ReportQueries(RenkeiDbContext db, AccessPolicy access, Audit
         await access.Reports(caller).AnyAsync(r => r.Id == id, ct) ? (await ReportersAsync(caller, [id], ct))[id] : null;
 
     /// <summary>The reporter of each report, disclosed or pseudonymous, as the access policy decides.</summary>
-    private async Task<Dictionary<Guid, ReporterView>> ReportersAsync(Caller caller, IReadOnlyList<Guid> ids, CancellationToken ct)
+    public async Task<Dictionary<Guid, ReporterView>> ReportersAsync(Caller caller, IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         var disclosed = (await access.Reports(caller).Where(r => ids.Contains(r.Id)).Where(AccessPolicy.ReporterVisible(caller))
             .Select(r => r.Id).ToListAsync(ct)).ToHashSet();

@@ -21,6 +21,7 @@ public sealed class ReportService(
     ReportAssessor assessor,
     ReportNotifications notifications,
     AuditScope auditScope,
+    Correlation.IndicatorOccurrences occurrences,
     TimeProvider time)
 {
     public async Task<Result<ReportView>> CreateAsync(Caller caller, ReportInput input, CancellationToken ct = default)
@@ -118,6 +119,8 @@ public sealed class ReportService(
         }
         db.ReportVersions.Add(new ReportVersion { ReportId = report.Id, Number = 1, Stage = ReportStage.First, Content = report.Content, SubmittedByUserId = caller.UserId, SubmittedAt = now });
         notifications.Raise(report, Notifications.Topics.ReportSubmitted, caller, report.Hops.Where(h => h.ReceivedAt == now).Select(h => h.RecipientOrganisationId));
+        // Correlation follows what was submitted, in the same save: a draft's indicators are not shared yet.
+        await occurrences.StageAsync(Correlation.OccurrenceSource.Report, report.Id, report.Content.Indicators, now, ct);
         // Verification level and severity suggestion are evaluated with each submission, against the rules then in force.
         await assessor.RefreshAsync(report, ct);
         return await SaveAsync(caller, report, ct);
@@ -171,6 +174,7 @@ public sealed class ReportService(
         }
         db.ReportVersions.Add(new ReportVersion { ReportId = id, Number = number, Stage = report.Stage.Value, Content = content.Value, SubmittedByUserId = caller.UserId, SubmittedAt = now });
         notifications.Raise(report, Notifications.Topics.ReportUpdated, caller);
+        await occurrences.StageAsync(Correlation.OccurrenceSource.Report, id, content.Value.Indicators, now, ct);
         await assessor.RefreshAsync(report, ct);
         return await SaveAsync(caller, report, ct);
     }

@@ -38,6 +38,7 @@ public sealed partial class StixImporter(
     StixStore store,
     TaxiiCollections collections,
     AuditTrail audit,
+    Correlation.IndicatorOccurrences occurrences,
     TimeProvider time)
 {
     public static bool MayImport(Caller caller) => caller.HasAny(Role.Admin, Role.Coordinator, Role.Analyst);
@@ -171,6 +172,7 @@ public sealed partial class StixImporter(
         foreach (var source in deletable.Select(d => d.SourceId).Distinct())
         {
             await StixStore.RelabelAsync(db, source, stixId, ct);
+            await occurrences.RefreshSetObjectAsync(source, stixId, ct);
             var set = await db.IndicatorSets.FirstAsync(s => s.Id == source, ct);
             set.ObjectCount = await db.StixObjects.CountAsync(o => o.SourceId == source && o.IsLatest, ct);
         }
@@ -213,6 +215,8 @@ public sealed partial class StixImporter(
             StixParsing.Version(o),
             o.GetRawText())).ToList();
         var appended = await store.AppendAsync(StixSourceKind.IndicatorSet, set.Id, drafts, TaxiiCollections.KeysOf(audience, tlp), now, ct);
+        // Only indicators whose pattern FromPattern maps back to a typed indicator correlate.
+        await occurrences.InsertAsync(Correlation.IndicatorOccurrences.ForSet(set.Id, bundle.Objects, now), ct);
         await audit.RecordAsync("import", "indicator-sets", set.Id.ToString("D"), new { channel = EnumText.ToText(channel), objects = appended.Added, set.Sha256, collection = collectionKey }, ct);
         return (set, appended);
     }

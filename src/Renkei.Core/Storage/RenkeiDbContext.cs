@@ -64,6 +64,8 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Taxii.TaxiiStatus> TaxiiStatuses => Set<Taxii.TaxiiStatus>();
     public DbSet<Taxii.Feeds.TaxiiFeed> TaxiiFeeds => Set<Taxii.Feeds.TaxiiFeed>();
     public DbSet<Taxii.Feeds.TaxiiFeedRun> TaxiiFeedRuns => Set<Taxii.Feeds.TaxiiFeedRun>();
+    public DbSet<Correlation.IndicatorOccurrence> IndicatorOccurrences => Set<Correlation.IndicatorOccurrence>();
+    public DbSet<Correlation.CorrelationBackfillRun> CorrelationBackfills => Set<Correlation.CorrelationBackfillRun>();
 
     public AuditActor Actor => auditScope.Actor;
 

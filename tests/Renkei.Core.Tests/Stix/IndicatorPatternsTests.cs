@@ -73,4 +73,35 @@ public sealed class IndicatorPatternsTests
     [InlineData("[x-ipv4:value = '10.0.0.1']")]
     public void FromPattern_AnythingElse_IsNull(string? pattern) =>
         IndicatorPatterns.FromPattern(pattern).ShouldBeNull();
+
+    /// <summary>
+    /// The shape ToPattern writes is read without the parser; the parser must agree on every
+    /// value (the spaced form below is the same pattern but goes through the parser).
+    /// </summary>
+    [Theory]
+    [InlineData("ipv4-addr:value", "10.0.0.1")]
+    [InlineData("ipv4-addr:value", " 10.0.0.1\t")]
+    [InlineData("ipv4-addr:value", "10.0.0.256")]
+    [InlineData("ipv4-addr:value", "")]
+    [InlineData("ipv6-addr:value", "2001:DB8::1")]
+    [InlineData("domain-name:value", "Bücher.Example")]
+    [InlineData("url:value", "http://example.com/a b?c=d]")]
+    [InlineData("email-addr:value", "SOC@Example.jp")]
+    [InlineData("file:hashes.MD5", "001DD76872D80801692FF942308C64E6")]
+    [InlineData("file:hashes.'SHA-1'", "da39a3ee5e6b4b0d3255bfef95601890afd80709")]
+    [InlineData("file:hashes.'SHA-256'", "not-a-hash")]
+    public void FromPattern_CanonicalShape_AgreesWithTheParser(string path, string value)
+    {
+        var canonical = IndicatorPatterns.FromPattern($"[{path} = '{value}']");
+        var parsed = IndicatorPatterns.FromPattern($"[ {path} = '{value}' ]");
+        canonical.ShouldBe(parsed);
+    }
+
+    [Theory]
+    [InlineData("[ipv4-addr:value = '10.0.0.1'] AND [ipv4-addr:value = '10.0.0.2']")]
+    [InlineData("[ipv4-addr:value = '10.0.0.1' OR ipv4-addr:value = '10.0.0.2']")]
+    [InlineData("[url:value = 'http://a.example/\\']")]
+    [InlineData("[ipv4-addr:value = '10.0.0.1'] REPEATS 2 TIMES")]
+    public void FromPattern_NearTheCanonicalShape_IsLeftToTheParser(string pattern) =>
+        IndicatorPatterns.FromPattern(pattern).ShouldBeNull();
 }

@@ -108,6 +108,7 @@ public sealed class EndpointAuthorizationTests(SqliteApp app) : IClassFixture<Sq
         document.ShouldContain("\"/api/v1/sectors\"");
         document.ShouldContain("\"/api/v1/organisations/{id}\"");
         document.ShouldContain("\"/api/v1/me/tokens\"");
+        document.ShouldContain("\"/api/v1/indicators\"");
     }
 
     private static string Fill(string pattern) => System.Text.RegularExpressions.Regex.Replace(pattern, @"\{([a-zA-Z]+)(:[a-z]+)?\}", m =>

@@ -15,9 +15,9 @@ public abstract class AnonymityTests<TApp>(TApp app) : IClassFixture<TApp> where
     /// <summary>
     /// Everything a client could learn about a report, as text, to search for the identity: the
     /// report, its versions, the lists, its question thread, its attachments, the incidents and
-    /// statistics it is part of, the STIX exports of the report and of its incident, and every
-    /// audit event that concerns it (the report, its hops, versions, messages, attachments and
-    /// incident links, whatever the filter).
+    /// statistics it is part of, the STIX exports of the report and of its incident, its indicator
+    /// correlations, and every audit event that concerns it (the report, its hops, versions, messages,
+    /// attachments and incident links, whatever the filter).
     /// </summary>
     private static async Task<string> EverythingAboutAsync(HttpClient client, Guid id, Guid incidentId, IReadOnlyCollection<string> relatedIds)
     {
@@ -28,6 +28,8 @@ public abstract class AnonymityTests<TApp>(TApp app) : IClassFixture<TApp> where
             $"/api/v1/reports/{id}/messages", $"/api/v1/reports/{id}/attachments", "/api/v1/incidents", "/api/v1/statistics/reports", "/api/v1/statistics/verification-levels.csv",
             "/api/v1/reports/export.csv", "/api/v1/notifications?limit=200", $"/api/v1/reports/{id}/stix",
             $"/api/v1/incidents/{incidentId}", $"/api/v1/incidents/{incidentId}/stix",
+            // "Seen before": the report's own correlations, and the report found by its indicator.
+            $"/api/v1/reports/{id}/correlations", "/api/v1/indicators?type=ipv4&value=203.0.113.7&limit=200",
         })
         {
             var response = await client.GetAsync(path);

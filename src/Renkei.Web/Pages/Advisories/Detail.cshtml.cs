@@ -13,12 +13,16 @@ namespace Renkei.Web.Pages.Advisories;
 /// organisation follows every recipient's delivery. Who sees and may do what is decided by the
 /// services; each form here posts to the same service the API uses.
 /// </summary>
-public sealed class DetailModel(AdvisoryService advisories, AdvisoryReceipts receipts, AdvisoryRelay relay, DirectoryQueries directory, NotificationService notifications) : RenkeiPageModel
+public sealed class DetailModel(AdvisoryService advisories, AdvisoryReceipts receipts, AdvisoryRelay relay, DirectoryQueries directory, NotificationService notifications,
+    Renkei.Correlation.CorrelationQueries correlations) : RenkeiPageModel
 {
     public const int DeliveryPageSize = 50;
 
     public AdvisoryView Advisory { get; private set; } = null!;
     public List<AdvisoryRevisionView> Revisions { get; private set; } = [];
+
+    /// <summary>The advisory's indicators seen in other records the caller may read ("既出").</summary>
+    public Dictionary<(Renkei.Reports.IndicatorType Type, string Value), Renkei.Correlation.IndicatorCorrelation> SeenBefore { get; private set; } = [];
 
     /// <summary>The issuing organisation only; null for everyone else.</summary>
     public DeliveryReport? Deliveries { get; private set; }
@@ -190,6 +194,7 @@ public sealed class DetailModel(AdvisoryService advisories, AdvisoryReceipts rec
         Advisory = advisory;
         Sectors = await directory.SectorsAsync(Caller, ct);
         Revisions = await advisories.RevisionsAsync(Caller, advisory.Id, ct) ?? [];
+        SeenBefore = (await correlations.ForAdvisoryAsync(Caller, advisory.Id, 0, Renkei.Reports.Indicators.MaxIndicators, recordRead: false, ct))?.Items.ToDictionary(i => (i.Type, i.Value)) ?? [];
         if (advisory.State != AdvisoryState.Draft)
         {
             Deliveries = await receipts.ReportAsync(Caller, advisory.Id, string.IsNullOrEmpty(Sector) ? null : Sector, Pending ? false : null, Math.Max(0, Offset), DeliveryPageSize, ct: ct);

@@ -19,7 +19,8 @@ public sealed record FieldChange(string Field, string Before, string After);
 /// reporter as the access policy gives it); each form here posts to the same service the API uses.
 /// </summary>
 public sealed class DetailModel(
-    ReportQueries queries, ReportService reports, ReportAssessor assessor, ReportThread thread, IncidentService incidents, ReportAttachments attachments, DirectoryQueries directory, NotificationService notifications) : RenkeiPageModel
+    ReportQueries queries, ReportService reports, ReportAssessor assessor, ReportThread thread, IncidentService incidents, ReportAttachments attachments, DirectoryQueries directory, NotificationService notifications,
+    Renkei.Correlation.CorrelationQueries correlations) : RenkeiPageModel
 {
     public ReportView Report { get; private set; } = null!;
     public List<ReportVersionView> Versions { get; private set; } = [];
@@ -32,6 +33,9 @@ public sealed class DetailModel(
     public List<IncidentView> LinkedIncidents { get; } = [];
     public List<IncidentView> LinkableIncidents { get; } = [];
     public List<AttachmentView> Attachments { get; private set; } = [];
+
+    /// <summary>The report's indicators seen in other records the caller may read ("既出").</summary>
+    public Dictionary<(IndicatorType Type, string Value), Renkei.Correlation.IndicatorCorrelation> SeenBefore { get; private set; } = [];
 
     [BindProperty]
     public ForwardForm Forward { get; set; } = new();
@@ -185,6 +189,7 @@ public sealed class DetailModel(
     {
         Report = report;
         Sectors = await directory.SectorsAsync(Caller, ct);
+        SeenBefore = (await correlations.ForReportAsync(Caller, report.Id, 0, Indicators.MaxIndicators, recordRead: false, ct))?.Items.ToDictionary(i => (i.Type, i.Value)) ?? [];
         Versions = await queries.VersionsAsync(Caller, report.Id, ct) ?? [];
         for (var i = 1; i < Versions.Count; i++)
         {
