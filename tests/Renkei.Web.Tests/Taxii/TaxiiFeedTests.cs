@@ -60,6 +60,12 @@ public abstract class TaxiiFeedTests<TApp>(TApp app) : IClassFixture<TApp> where
         var outsider = (await app.OperatorAsync()).Client;
         var seen = await outsider.GetFromJsonAsync<JsonElement>("/api/v1/indicator-sets");
         seen.GetProperty("items").EnumerateArray().ShouldNotContain(s => s.GetProperty("channel").GetString() == "feed_pull" && fromFeed.Any(f => f.GetProperty("id").GetGuid() == s.GetProperty("id").GetGuid()));
+        // What a feed brings is correlated like any import ("seen before"), for those who may read it only.
+        const string Lookup = "/api/v1/indicators?type=ipv4&value=198.51.39.17"; // indicator 10,001's address
+        var places = (await colleague.GetFromJsonAsync<JsonElement>(Lookup)).GetProperty("places").GetProperty("items").EnumerateArray().ToList();
+        places.ShouldContain(p => fromFeed.Any(f => f.GetProperty("id").GetGuid() == p.GetProperty("id").GetGuid()));
+        (await outsider.GetFromJsonAsync<JsonElement>(Lookup)).GetProperty("places").GetProperty("items").EnumerateArray()
+            .ShouldNotContain(p => fromFeed.Any(f => f.GetProperty("id").GetGuid() == p.GetProperty("id").GetGuid()));
 
         // New objects and a new version of an old one: the next pull brings exactly those.
         await FeedApp.Partner.PostAsync(partnerTaxii, partnerCollection,
