@@ -30,6 +30,8 @@ public sealed class CorrelationBackfill(RenkeiDbContext db, IndicatorOccurrences
     /// <summary>Raise when what correlates changes (e.g. more pattern shapes), so the next start rebuilds.</summary>
     public const int RulesVersion = 1;
 
+    private const int BackfillChunk = 10_000;
+
     public sealed record Outcome(bool Ran, int Reports, int Advisories, int IndicatorSets, int Occurrences);
 
     /// <summary>Rebuilds unless this rules version was already applied (or <paramref name="force"/>).</summary>
@@ -66,21 +68,32 @@ public sealed class CorrelationBackfill(RenkeiDbContext db, IndicatorOccurrences
         var sets = await db.IndicatorSets.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.ImportedAt }).ToListAsync(ct);
         foreach (var set in sets)
         {
-            // One set at a time: a partner feed's sets may hold millions of objects between them.
-            var objects = await db.StixObjects.AsNoTracking()
-                .Where(o => o.SourceId == set.Id && o.IsLatest && o.Type == "indicator")
-                .Select(o => o.Json)
-                .ToListAsync(ct);
-            var documents = objects.Select(json => JsonDocument.Parse(json)).ToList();
-            try
+            // A chunk of a set at a time: one upload may hold 500,000 objects, a partner feed's
+            // sets millions between them. Each object id has one latest row, so chunks never overlap.
+            var after = 0L;
+            while (true)
             {
-                var setRows = IndicatorOccurrences.ForSet(set.Id, documents.Select(d => d.RootElement), set.ImportedAt);
-                await occurrences.InsertAsync(setRows, ct);
-                total += setRows.Count;
-            }
-            finally
-            {
-                documents.ForEach(d => d.Dispose());
+                var chunk = await db.StixObjects.AsNoTracking()
+                    .Where(o => o.SourceId == set.Id && o.IsLatest && o.Type == "indicator" && o.Seq > after)
+                    .OrderBy(o => o.Seq).Take(BackfillChunk)
+                    .Select(o => new { o.Seq, o.Json })
+                    .ToListAsync(ct);
+                if (chunk.Count == 0)
+                {
+                    break;
+                }
+                after = chunk[^1].Seq;
+                var documents = chunk.Select(o => JsonDocument.Parse(o.Json)).ToList();
+                try
+                {
+                    var setRows = IndicatorOccurrences.ForSet(set.Id, documents.Select(d => d.RootElement), set.ImportedAt);
+                    await occurrences.InsertAsync(setRows, ct);
+                    total += setRows.Count;
+                }
+                finally
+                {
+                    documents.ForEach(d => d.Dispose());
+                }
             }
         }
 

@@ -82,14 +82,36 @@ public abstract class CorrelationBackfillTests(DatabaseProvider provider) : Data
         db.AdvisoryRevisions.Add(new AdvisoryRevision { AdvisoryId = advisory.Id, Number = 2, Content = advisory.Content, PublishedByUserId = user.Id, PublishedAt = T2 });
         var draft = NewAdvisory(AdvisoryState.Draft, Ip("192.0.2.9"));
 
+        await db.SaveChangesAsync();
+        var set = await OlderSetAsync(org.Id, user.Id,
+        [
+            Indicator("indicator--00000000-0000-4000-8000-000000000001", "[ipv4-addr:value = '192.0.2.1']", "2026-04-01T00:00:00Z"),
+            // A newer version of the same indicator changes its pattern: only the newest counts.
+            Indicator("indicator--00000000-0000-4000-8000-000000000002", "[ipv4-addr:value = '192.0.2.7']", "2026-04-01T00:00:00Z"),
+            Indicator("indicator--00000000-0000-4000-8000-000000000002", "[ipv4-addr:value = '192.0.2.3']", "2026-04-02T00:00:00Z"),
+            // Neither a compound pattern nor another pattern language correlates.
+            Indicator("indicator--00000000-0000-4000-8000-000000000003", "[ipv4-addr:value = '192.0.2.8'] OR [ipv4-addr:value = '192.0.2.1']", "2026-04-01T00:00:00Z"),
+        ]);
+        return (report.Id, advisory.Id, draft.Id, set);
+    }
+
+    private static StixObjectDraft Indicator(string id, string pattern, string version) => new(id, "indicator", "2.1",
+        DateTime.Parse(version, null, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal),
+        JsonSerializer.Serialize(new Dictionary<string, object> { ["type"] = "indicator", ["id"] = id, ["pattern"] = pattern, ["pattern_type"] = "stix", ["modified"] = version }));
+
+    /// <summary>A set imported before correlation existed: its objects stored, no occurrences.</summary>
+    private async Task<Guid> OlderSetAsync(Guid organisationId, Guid userId, IReadOnlyList<StixObjectDraft> objects)
+    {
+        await using var scope = Scope();
+        var db = scope.ServiceProvider.GetRequiredService<RenkeiDbContext>();
         var setAudience = new Audience { Id = Guid.CreateVersion7() };
         var set = new IndicatorSet
         {
             Id = Guid.CreateVersion7(),
             Title = "古いセット",
             Tlp = Tlp.Green,
-            OwnerOrganisationId = org.Id,
-            CreatedByUserId = user.Id,
+            OwnerOrganisationId = organisationId,
+            CreatedByUserId = userId,
             AudienceId = setAudience.Id,
             Audience = setAudience,
             Channel = StixChannel.Api,
@@ -99,22 +121,26 @@ public abstract class CorrelationBackfillTests(DatabaseProvider provider) : Data
         db.Audiences.Add(setAudience);
         db.IndicatorSets.Add(set);
         await db.SaveChangesAsync();
-        await using (var unit = await UnitOfWork.BeginAsync(db))
-        {
-            static StixObjectDraft Indicator(string id, string pattern, string version) => new(id, "indicator", "2.1", DateTime.Parse(version, null, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal),
-                JsonSerializer.Serialize(new Dictionary<string, object> { ["type"] = "indicator", ["id"] = id, ["pattern"] = pattern, ["pattern_type"] = "stix", ["modified"] = version }));
-            await scope.ServiceProvider.GetRequiredService<StixStore>().AppendAsync(StixSourceKind.IndicatorSet, set.Id,
-            [
-                Indicator("indicator--00000000-0000-4000-8000-000000000001", "[ipv4-addr:value = '192.0.2.1']", "2026-04-01T00:00:00Z"),
-                // A newer version of the same indicator changes its pattern: only the newest counts.
-                Indicator("indicator--00000000-0000-4000-8000-000000000002", "[ipv4-addr:value = '192.0.2.7']", "2026-04-01T00:00:00Z"),
-                Indicator("indicator--00000000-0000-4000-8000-000000000002", "[ipv4-addr:value = '192.0.2.3']", "2026-04-02T00:00:00Z"),
-                // Neither a compound pattern nor another pattern language correlates.
-                Indicator("indicator--00000000-0000-4000-8000-000000000003", "[ipv4-addr:value = '192.0.2.8'] OR [ipv4-addr:value = '192.0.2.1']", "2026-04-01T00:00:00Z"),
-            ], [], T2);
-            await unit.CommitAsync();
-        }
-        return (report.Id, advisory.Id, draft.Id, set.Id);
+        await using var unit = await UnitOfWork.BeginAsync(db);
+        await scope.ServiceProvider.GetRequiredService<StixStore>().AppendAsync(StixSourceKind.IndicatorSet, set.Id, objects, [], T2);
+        await unit.CommitAsync();
+        return set.Id;
+    }
+
+    /// <summary>Large sets are read a chunk at a time (memory stays flat); every object is still counted once.</summary>
+    [Fact]
+    public async Task Backfill_ReadsLargeSetsInChunks_EveryIndicatorOnce()
+    {
+        var org = await Data.OrganisationAsync();
+        var user = await Data.UserAsync(org.Id, Role.Analyst);
+        const int count = 25_003;
+        var set = await OlderSetAsync(org.Id, user.Id, Enumerable.Range(0, count)
+            .Select(i => Indicator($"indicator--{i:x8}-1111-4000-8000-000000000000", $"[ipv4-addr:value = '10.{i / 65536}.{i / 256 % 256}.{i % 256}']", "2026-04-01T00:00:00Z")).ToList());
+        await BackfillAsync(force: true);
+        var rows = await InScopeAsync(async sp => await sp.GetRequiredService<RenkeiDbContext>().IndicatorOccurrences.AsNoTracking()
+            .Where(o => o.SourceId == set).Select(o => o.StixId!).ToListAsync());
+        rows.Count.ShouldBe(count);
+        rows.Distinct().Count().ShouldBe(count);
     }
 
     private async Task<List<string>> RowsAsync() => await InScopeAsync(async sp =>
