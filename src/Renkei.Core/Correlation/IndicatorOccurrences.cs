@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Renkei.Common;
@@ -127,7 +126,7 @@ public sealed class IndicatorOccurrences(RenkeiDbContext db)
         {
             return;
         }
-        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Occurrences are written inside a write transaction.");
+        _ = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Occurrences are written inside a write transaction.");
         var connection = db.Database.GetDbConnection();
         if (connection is NpgsqlConnection npgsql)
         {
@@ -153,31 +152,13 @@ public sealed class IndicatorOccurrences(RenkeiDbContext db)
             await writer.CompleteAsync(ct);
             return;
         }
-        // As for STIX objects (StixStore): a bulk write touches index pages all over the file, so
-        // it gets a 128 MB page cache, and the connection the default again afterwards.
-        var large = rows.Count > 10_000;
-        if (large)
+        await SqliteBulkInsert.WithPageCacheAsync(db, rows.Count, async () =>
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -131072", ct);
-        }
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction.GetDbTransaction();
-            command.CommandText = """
+            var (command, p) = await SqliteBulkInsert.PrepareAsync(db, """
                 INSERT INTO "indicator_occurrences" ("indicator_type", "value", "source_kind", "source_id", "stix_id", "first_seen_at")
                 VALUES ($type, $value, $kind, $source, $stix, $seen)
-                """;
-            var p = new[] { "$type", "$value", "$kind", "$source", "$stix", "$seen" }
-                .Select(name =>
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = name;
-                    command.Parameters.Add(parameter);
-                    return parameter;
-                })
-                .ToArray();
-            await command.PrepareAsync(ct);
+                """, ["$type", "$value", "$kind", "$source", "$stix", "$seen"], ct);
+            await using var insert = command;
             foreach (var r in rows)
             {
                 p[0].Value = EnumText.ToText(r.IndicatorType);
@@ -189,13 +170,6 @@ public sealed class IndicatorOccurrences(RenkeiDbContext db)
                 p[5].Value = r.FirstSeenAt;
                 await command.ExecuteNonQueryAsync(ct);
             }
-        }
-        finally
-        {
-            if (large)
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
-            }
-        }
+        }, ct);
     }
 }

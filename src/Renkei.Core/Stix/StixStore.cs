@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Renkei.Common;
@@ -190,58 +189,18 @@ public sealed class StixStore(RenkeiDbContext db)
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task InsertAsync(List<StixObjectRecord> rows, IReadOnlyCollection<string> keys, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        // A bulk write touches index pages all over the file (ids are random): with SQLite's default
-        // 2 MB page cache it would read and evict the same pages again and again. 128 MB for the
-        // write, the default again after it (the connection returns to the pool).
-        var large = rows.Count > 10_000;
-        if (large)
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -131072", ct);
-        }
-        try
-        {
-            await InsertRowsAsync(connection, rows, keys, ct);
-        }
-        finally
-        {
-            if (large)
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
-            }
-        }
-    }
+    private Task InsertAsync(List<StixObjectRecord> rows, IReadOnlyCollection<string> keys, CancellationToken ct) =>
+        SqliteBulkInsert.WithPageCacheAsync(db, rows.Count, () => InsertRowsAsync(rows, keys, ct), ct);
 
-    private async Task InsertRowsAsync(System.Data.Common.DbConnection connection, List<StixObjectRecord> rows, IReadOnlyCollection<string> keys, CancellationToken ct)
+    private async Task InsertRowsAsync(List<StixObjectRecord> rows, IReadOnlyCollection<string> keys, CancellationToken ct)
     {
-        await using var entry = connection.CreateCommand();
-        entry.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        entry.CommandText = """INSERT INTO "stix_collection_entries" ("collection_key", "seq") VALUES ($key, $seq)""";
-        var entryKey = entry.CreateParameter();
-        entryKey.ParameterName = "$key";
-        entry.Parameters.Add(entryKey);
-        var entrySeq = entry.CreateParameter();
-        entrySeq.ParameterName = "$seq";
-        entry.Parameters.Add(entrySeq);
-        await entry.PrepareAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = """
+        var (entry, e) = await SqliteBulkInsert.PrepareAsync(db, """INSERT INTO "stix_collection_entries" ("collection_key", "seq") VALUES ($key, $seq)""", ["$key", "$seq"], ct);
+        await using var entryCommand = entry;
+        var (command, p) = await SqliteBulkInsert.PrepareAsync(db, """
             INSERT INTO "stix_objects" ("seq", "source_kind", "source_id", "stix_id", "type", "spec_version", "version", "date_added", "is_latest", "is_first", "json")
             VALUES ($seq, $kind, $source, $id, $type, $spec, $version, $added, $latest, $first, $json)
-            """;
-        var p = new[] { "$seq", "$kind", "$source", "$id", "$type", "$spec", "$version", "$added", "$latest", "$first", "$json" }
-            .Select(name =>
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                command.Parameters.Add(parameter);
-                return parameter;
-            })
-            .ToArray();
-        await command.PrepareAsync(ct);
+            """, ["$seq", "$kind", "$source", "$id", "$type", "$spec", "$version", "$added", "$latest", "$first", "$json"], ct);
+        await using var objectCommand = command;
         foreach (var r in rows)
         {
             p[0].Value = r.Seq;
@@ -259,8 +218,8 @@ public sealed class StixStore(RenkeiDbContext db)
             await command.ExecuteNonQueryAsync(ct);
             foreach (var key in keys)
             {
-                entryKey.Value = key;
-                entrySeq.Value = r.Seq;
+                e[0].Value = key;
+                e[1].Value = r.Seq;
                 await entry.ExecuteNonQueryAsync(ct);
             }
         }
