@@ -58,14 +58,11 @@ public static class StixEndpoints
         var entries = new List<AudienceEntry>();
         for (var i = 0; i < (audience?.Length ?? 0); i++)
         {
-            var text = audience![i];
-            var colon = text.IndexOf(':', StringComparison.Ordinal);
-            var kindText = colon < 0 ? text : text[..colon];
-            if (!EnumText.TryParse<AudienceKind>(kindText.Replace('-', '_'), out var kind))
+            if (AudienceEntry.Parse(audience![i]) is not { } entry)
             {
-                return ProblemResults.From(Problem.Invalid($"audience[{i}]", Text.T("'{0}' is not a known {1}", kindText, "audience kind")));
+                return ProblemResults.From(Problem.Invalid($"audience[{i}]", Text.T("'{0}' is not a known {1}", AudienceEntry.KindOf(audience[i]), "audience kind")));
             }
-            entries.Add(new AudienceEntry { Kind = kind, Key = colon < 0 ? "" : text[(colon + 1)..] });
+            entries.Add(entry);
         }
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);

@@ -44,9 +44,6 @@ public sealed class IndexModel(IndicatorSetQueries sets, StixImporter importer, 
 
     public bool CanImport => StixImporter.MayImport(Caller);
 
-    /// <summary>One audience offered: the posted value ("kind:key") and, for a CEPTOAR or community, its names.</summary>
-    public sealed record AudienceChoice(string Value, AudienceKind Kind, string Key, string? NameJa = null, string? NameEn = null);
-
     /// <summary>The audiences offered: the caller's organisation, CEPTOARs and communities, and the caller alone.</summary>
     public IReadOnlyList<AudienceChoice> AudienceChoices { get; private set; } = [];
 
@@ -85,16 +82,13 @@ public sealed class IndexModel(IndicatorSetQueries sets, StixImporter importer, 
         var audience = new List<AudienceEntry>();
         if (!string.IsNullOrWhiteSpace(Input.Audience))
         {
-            var text = Input.Audience.Trim();
-            var colon = text.IndexOf(':', StringComparison.Ordinal);
-            var kindText = colon < 0 ? text : text[..colon];
-            if (EnumText.TryParse<AudienceKind>(kindText.Replace('-', '_'), out var kind))
+            if (AudienceEntry.Parse(Input.Audience) is { } entry)
             {
-                audience.Add(new AudienceEntry { Kind = kind, Key = colon < 0 ? "" : text[(colon + 1)..] });
+                audience.Add(entry);
             }
             else
             {
-                ModelState.AddModelError("Input.Audience", Text.T("'{0}' is not a known {1}", kindText, Text.T("audience kind")));
+                ModelState.AddModelError("Input.Audience", Text.T("'{0}' is not a known {1}", AudienceEntry.KindOf(Input.Audience), Text.T("audience kind")));
             }
         }
         if (!ModelState.IsValid)
@@ -163,18 +157,6 @@ public sealed class IndexModel(IndicatorSetQueries sets, StixImporter importer, 
         {
             return;
         }
-        // Names from the directory as the caller may read it; a code it does not name stays a code.
-        var ceptoars = (await directory.CeptoarsAsync(Caller, null, ct)).ToDictionary(c => c.Code, c => (c.NameJa, c.NameEn));
-        var communities = (await directory.CommunitiesAsync(Caller, ct)).ToDictionary(c => c.Code, c => (c.NameJa, c.NameEn));
-        AudienceChoices =
-        [
-            new($"organisation:{Caller.OrganisationId:D}", AudienceKind.Organisation, ""),
-            .. Caller.CeptoarCodes.Select(c => Named($"ceptoar:{c}", AudienceKind.Ceptoar, c, ceptoars)),
-            .. Caller.CommunityCodes.Select(c => Named($"community:{c}", AudienceKind.Community, c, communities)),
-            new($"user:{Caller.UserId:D}", AudienceKind.User, ""),
-        ];
+        AudienceChoices = [.. await AudienceChoice.PeersAsync(directory, Caller, ct), AudienceChoice.Me(Caller)];
     }
-
-    private static AudienceChoice Named(string value, AudienceKind kind, string code, Dictionary<string, (string Ja, string En)> names) =>
-        names.TryGetValue(code, out var name) ? new(value, kind, code, name.Ja, name.En) : new(value, kind, code);
 }

@@ -31,8 +31,8 @@ public sealed class EditModel(TaxiiFeedService feeds, DirectoryQueries directory
 
     public TaxiiFeedView? Existing { get; private set; }
 
-    /// <summary>The audiences offered, with their names: the organisation, its CEPTOARs and communities.</summary>
-    public List<(string Value, string Name)> AudienceChoices { get; private set; } = [];
+    /// <summary>The audiences offered: the organisation, its CEPTOARs and communities, and any other entry the feed already has.</summary>
+    public List<AudienceChoice> AudienceChoices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
@@ -59,7 +59,7 @@ public sealed class EditModel(TaxiiFeedService feeds, DirectoryQueries directory
                 IntervalMinutes = Existing.IntervalMinutes,
                 Enabled = Existing.Enabled,
                 Version = Existing.Version,
-                Audience = Existing.Audience.Select(a => $"{Common.EnumText.ToText(a.Kind)}:{a.Key}").ToList(),
+                Audience = Existing.Audience.Select(a => AudienceEntry.Format(a.Kind, a.Key)).ToList(),
             };
         }
         else
@@ -84,7 +84,7 @@ public sealed class EditModel(TaxiiFeedService feeds, DirectoryQueries directory
             IntervalMinutes = Input.IntervalMinutes,
             Enabled = Input.Enabled,
             Version = Input.Version,
-            Audience = Input.Audience.Select(Entry).ToList(),
+            Audience = Input.Audience.Select(v => AudienceEntry.Parse(v) ?? new AudienceEntry { Key = v }).ToList(),
         };
         var result = id is { } feedId ? await feeds.UpdateAsync(Caller, feedId, input, ct) : await feeds.CreateAsync(Caller, input, ct);
         if (!result.Ok)
@@ -113,30 +113,17 @@ public sealed class EditModel(TaxiiFeedService feeds, DirectoryQueries directory
             .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).Distinct().ToArray(), StringComparer.Ordinal),
     };
 
-    private static AudienceEntry Entry(string value)
-    {
-        var colon = value.IndexOf(':', StringComparison.Ordinal);
-        var kind = colon < 0 ? value : value[..colon];
-        return new AudienceEntry { Kind = Common.EnumText.TryParse<AudienceKind>(kind, out var k) ? k : null, Key = colon < 0 ? "" : value[(colon + 1)..] };
-    }
-
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
-        var organisation = await directory.OrganisationAsync(Caller, Caller.OrganisationId, ct);
-        AudienceChoices = [($"organisation:{Caller.OrganisationId:D}", L["Feed.AudienceOwn", organisation is null ? "" : Ui.Name(organisation.Organisation.NameJa, organisation.Organisation.NameEn)])];
-        foreach (var c in (await directory.CeptoarsAsync(Caller, ct: ct)).Where(c => Caller.CeptoarCodes.Contains(c.Code)))
+        AudienceChoices = await AudienceChoice.PeersAsync(directory, Caller, ct);
+        // Entries saved through the API beyond these stay offered (with their names), so an edit keeps them.
+        foreach (var a in Existing?.Audience ?? [])
         {
-            AudienceChoices.Add(($"ceptoar:{c.Code}", L["Audience.ceptoar"] + ": " + Ui.Name(c.NameJa, c.NameEn)));
-        }
-        foreach (var c in (await directory.CommunitiesAsync(Caller, ct)).Where(c => Caller.CommunityCodes.Contains(c.Code)))
-        {
-            AudienceChoices.Add(($"community:{c.Code}", L["Audience.community"] + ": " + Ui.Name(c.NameJa, c.NameEn)));
-        }
-        // Entries saved through the API beyond these stay selectable, so an edit keeps them.
-        foreach (var value in Input.Audience.Where(v => AudienceChoices.All(c => c.Value != v)))
-        {
-            var name = Existing?.Audience.FirstOrDefault(a => $"{Common.EnumText.ToText(a.Kind)}:{a.Key}" == value) is { } a ? Ui.Name(a.NameJa, a.NameEn) : value;
-            AudienceChoices.Add((value, name));
+            var value = AudienceEntry.Format(a.Kind, a.Key);
+            if (AudienceChoices.All(c => c.Value != value))
+            {
+                AudienceChoices.Add(new AudienceChoice(value, a.Kind, a.Key, a.NameJa, a.NameEn));
+            }
         }
     }
 }
