@@ -27,7 +27,7 @@ namespace Renkei.Access;
 /// <item>Shareable records: TLP and audience, see <see cref="SharingPolicy"/>.</item>
 /// </list>
 /// </remarks>
-public sealed class AccessPolicy(RenkeiDbContext db)
+public sealed partial class AccessPolicy(RenkeiDbContext db)
 {
     public IQueryable<Organisation> Organisations(Caller? caller) =>
         caller is null ? db.Organisations.Where(_ => false) : db.Organisations;

@@ -31,20 +31,15 @@ public sealed class CorrelationQueries(RenkeiDbContext db, AccessPolicy access, 
         return new IndicatorLookup(type, normalised, new Page<IndicatorPlace>(list.Skip(offset).Take(limit).ToList(), list.Count, offset, limit));
     }
 
-    /// <summary>A report's indicators seen elsewhere; null when the caller may not read the report.</summary>
-    public async Task<Page<IndicatorCorrelation>?> ForReportAsync(Caller caller, Guid id, int offset, int limit, bool recordRead, CancellationToken ct = default)
+    /// <summary>A report's indicators seen elsewhere.</summary>
+    public async Task<Page<IndicatorCorrelation>> ForReportAsync(VisibleReport report, int offset, int limit, bool recordRead, CancellationToken ct = default)
     {
-        var view = await reports.ViewAsync(caller, id, ct);
-        if (view is null)
-        {
-            return null;
-        }
         if (recordRead)
         {
             // The answer names the report's indicators: reading it is reading the report.
-            await reports.RecordReadAsync(caller, view, "report_correlations", id.ToString("D"), ct);
+            await reports.RecordReadAsync(report, "report_correlations", report.Id.ToString("D"), ct);
         }
-        return await CorrelateAsync(caller, id, IndicatorOccurrences.Keys(view.Content.Indicators), offset, limit, ct);
+        return await CorrelateAsync(report.Caller, report.Id, IndicatorOccurrences.Keys(report.Report.Content.Indicators), offset, limit, ct);
     }
 
     /// <summary>An advisory's indicators seen elsewhere; null when the caller may not read it.</summary>

@@ -84,14 +84,15 @@ public sealed class IncidentService(RenkeiDbContext db, AccessPolicy access, Rep
         var timeline = new List<TimelineEntry>();
         foreach (var reportId in visibleIds)
         {
-            var view = (await queries.ViewAsync(caller, reportId, ct))!;
+            var visible = (await queries.FindAsync(caller, reportId, ct))!;
+            var view = await queries.ViewAsync(visible, ct);
             summaries.Add(new ReportSummary(view.Id, view.Content.Title, view.Content.Kind, view.State, view.Stage, view.Route, view.Content.SectorCode, view.Tlp,
                 view.Reporter, view.Content.AwareAt, view.SubmittedAt, view.UpdatedAt, view.Severity.Assessed ?? view.Severity.Suggested, view.Verification.Exceeded, false));
             if (view.Content.AwareAt is { } aware)
             {
                 timeline.Add(new TimelineEntry(aware, reportId, "aware", view.Reporter.NameJa, view.Reporter.NameEn));
             }
-            foreach (var version in (await queries.VersionsAsync(caller, reportId, ct))!)
+            foreach (var version in await queries.VersionsAsync(visible, ct))
             {
                 timeline.Add(new TimelineEntry(version.SubmittedAt, reportId, EnumText.ToText(version.Stage) + "_report", version.Content.Title, version.Content.Title));
             }

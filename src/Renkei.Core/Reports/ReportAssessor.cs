@@ -144,14 +144,9 @@ public sealed class ReportAssessor(RenkeiDbContext db, AccessPolicy access, Time
         return View(assessment);
     }
 
-    public async Task<List<AssessmentView>?> HistoryAsync(Caller caller, Guid id, CancellationToken ct = default)
-    {
-        if (!await access.Reports(caller).AnyAsync(r => r.Id == id, ct))
-        {
-            return null;
-        }
-        return (await db.ReportAssessments.AsNoTracking().Where(a => a.ReportId == id).OrderByDescending(a => a.Number).ToListAsync(ct)).Select(View).ToList();
-    }
+    /// <summary>The report's assessments, latest first.</summary>
+    public async Task<List<AssessmentView>> HistoryAsync(VisibleReport report, CancellationToken ct = default) =>
+        (await access.ReportAssessments(report).AsNoTracking().OrderByDescending(a => a.Number).ToListAsync(ct)).Select(View).ToList();
 
     public static bool CanAssess(Caller caller, Report report) =>
         Permissions.WorkReportDesk(caller) && report.State != ReportState.Draft

@@ -5,7 +5,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Renkei.Access;
-using Renkei.Audit;
 using Renkei.Common;
 using Renkei.Storage;
 
@@ -32,7 +31,6 @@ public sealed class ReportAttachments(
     RenkeiDbContext db,
     AccessPolicy access,
     ReportQueries queries,
-    AuditTrail audit,
     IOptions<AttachmentOptions> options,
     TimeProvider time)
 {
@@ -43,13 +41,13 @@ public sealed class ReportAttachments(
 
     public async Task<Result<AttachmentView>> UploadAsync(Caller caller, Guid reportId, string? fileName, string? contentType, Stream? content, CancellationToken ct = default)
     {
-        var report = await access.Reports(caller).AsNoTracking().Where(r => r.Id == reportId)
-            .Select(r => new { r.ReportingOrganisationId, r.State }).FirstOrDefaultAsync(ct);
-        if (report is null)
+        var visible = await access.ReportAsync(caller, reportId, ct);
+        if (visible is null)
         {
             return Problem.NotFound("The report");
         }
-        if (report.ReportingOrganisationId != caller.OrganisationId || !Permissions.FileReport(caller))
+        var report = visible.Report;
+        if (!visible.ByReporter || !Permissions.FileReport(caller))
         {
             return Problem.Forbidden("Only the reporting organisation's reporters attach files to a report.");
         }
@@ -88,60 +86,45 @@ public sealed class ReportAttachments(
         await using (var unit = await UnitOfWork.BeginAsync(db, ct))
         {
             await LockReportAsync(reportId, ct);
-            if (await db.ReportAttachments.CountAsync(a => a.ReportId == reportId, ct) >= limits.MaxFilesPerReport)
+            if (await access.ReportAttachments(visible).CountAsync(ct) >= limits.MaxFilesPerReport)
             {
                 return Problem.Invalid(Field, Text.T("a report takes at most {0} files", limits.MaxFilesPerReport));
             }
-            attachment.Submission = await db.ReportVersions.CountAsync(v => v.ReportId == reportId, ct);
+            attachment.Submission = await access.ReportVersions(visible).CountAsync(ct);
             db.ReportAttachments.Add(attachment);
-            using (await queries.PseudonymiseAsync(caller.OrganisationId, reportId, ct))
+            using (await queries.PseudonymiseAsync(visible, ct))
             {
                 await db.SaveChangesAsync(ct);
             }
             await unit.CommitAsync(ct);
         }
-        return (await ListAsync(caller, reportId, ct))!.Single(a => a.Id == attachment.Id);
+        return (await ListAsync(visible, ct)).Single(a => a.Id == attachment.Id);
     }
 
-    /// <summary>The report's attachments, oldest first; null if the caller may not read the report.</summary>
-    public async Task<List<AttachmentView>?> ListAsync(Caller caller, Guid reportId, CancellationToken ct = default)
+    /// <summary>The report's attachments, oldest first.</summary>
+    public async Task<List<AttachmentView>> ListAsync(VisibleReport report, CancellationToken ct = default)
     {
-        var reporter = await queries.ReporterAsync(caller, reportId, ct);
-        if (reporter is null)
-        {
-            return null;
-        }
-        var rows = await db.ReportAttachments.AsNoTracking().Where(a => a.ReportId == reportId)
+        var reporter = report.Reporter;
+        var rows = await access.ReportAttachments(report).AsNoTracking()
             .OrderBy(a => a.UploadedAt).ThenBy(a => a.Id)
             .Select(a => new { a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.Submission, a.UploadedByUserId, a.UploadedAt })
             .ToListAsync(ct);
-        var userIds = rows.Select(a => a.UploadedByUserId).Distinct().ToList();
-        var users = reporter.Disclosed
-            ? await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct)
-            : [];
+        var users = await access.ReportPeopleAsync(report, rows.Select(a => a.UploadedByUserId), ct);
         return rows.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.Submission,
             reporter.Disclosed ? reporter with { UserId = a.UploadedByUserId, UserName = users.GetValueOrDefault(a.UploadedByUserId) } : reporter,
             a.UploadedAt)).ToList();
     }
 
-    /// <summary>One attachment's content; null if the caller may not read the report or it has no such file.</summary>
-    public async Task<AttachmentFile?> DownloadAsync(Caller caller, Guid reportId, Guid attachmentId, CancellationToken ct = default)
+    /// <summary>One attachment's content; null if the report has no such file.</summary>
+    public async Task<AttachmentFile?> DownloadAsync(VisibleReport report, Guid attachmentId, CancellationToken ct = default)
     {
-        var tlp = await access.Reports(caller).Where(r => r.Id == reportId).Select(r => (Tlp?)r.Tlp).FirstOrDefaultAsync(ct);
-        if (tlp is null)
-        {
-            return null;
-        }
-        var file = await db.ReportAttachments.AsNoTracking().Where(a => a.Id == attachmentId && a.ReportId == reportId)
+        var file = await access.ReportAttachments(report).AsNoTracking().Where(a => a.Id == attachmentId)
             .Select(a => new AttachmentFile(a.FileName, a.ContentType, a.Sha256, a.Content))
             .FirstOrDefaultAsync(ct);
-        if (file is not null && tlp is Tlp.Amber or Tlp.AmberStrict or Tlp.Red)
+        if (file is not null)
         {
             // Recorded before the content leaves: a download that could not be audited does not happen.
-            using (await queries.PseudonymiseAsync(caller.OrganisationId, reportId, ct))
-            {
-                await audit.ReadAsync("report_attachments", attachmentId.ToString("D"), ct);
-            }
+            await queries.RecordReadAsync(report, "report_attachments", attachmentId.ToString("D"), ct);
         }
         return file;
     }

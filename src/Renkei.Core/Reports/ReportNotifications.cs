@@ -11,7 +11,7 @@ namespace Renkei.Reports;
 /// <summary>
 /// Who hears about what happens to a report, and in which words. Events are raised inside the
 /// write that causes them; each recipient's notification is worded from that recipient's own
-/// view of the report (<see cref="ReportQueries.ViewAsync"/>), so the access policy and the
+/// view of the report (<see cref="ReportQueries.ViewAsync(Caller, Guid, CancellationToken)"/>), so the access policy and the
 /// anonymity rule decide what a notification says exactly as they decide what a page shows.
 /// </summary>
 /// <remarks>

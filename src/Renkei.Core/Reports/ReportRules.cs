@@ -25,6 +25,19 @@ public static class ReportRules
         && HeldHop(c, r) is { ForwardedAt: null } held
         && r.Hops.Any(h => h.Ordinal > held.Ordinal && h.ReceivedAt == null);
 
+    /// <summary>Questions and answers run between the first report and closing: desks the report reached, and the reporting organisation's reporters.</summary>
+    public static bool CanWriteThread(Caller c, Report r) =>
+        r.State is not (ReportState.Draft or ReportState.Closed)
+        && ((HeldHop(c, r) is not null && Permissions.WorkReportDesk(c)) || (IsReporter(c, r) && Permissions.FileReport(c)));
+
+    /// <summary>The secretariat or agency holding an anonymised report's identity answers for its reporter.</summary>
+    public static bool CanAnswerOnBehalf(Caller c, Report r) =>
+        CanWriteThread(c, r) && r.Anonymous && r.AnonymityHolderId == c.OrganisationId && Permissions.WorkReportDesk(c);
+
+    /// <summary>The reporting organisation's reporters attach files until the report is closed.</summary>
+    public static bool CanAttach(Caller c, Report r) => IsReporter(c, r) && Permissions.FileReport(c) && r.State != ReportState.Closed;
+
     public static ReportActions Actions(Caller c, Report r) =>
-        new(CanEditDraft(c, r), CanEditDraft(c, r), CanAddSubmission(c, r), CanAcknowledge(c, r), CanForward(c, r));
+        new(CanEditDraft(c, r), CanEditDraft(c, r), CanAddSubmission(c, r), CanAcknowledge(c, r), CanForward(c, r),
+            CanWriteThread(c, r), CanAnswerOnBehalf(c, r), CanAttach(c, r));
 }

@@ -356,7 +356,7 @@ public sealed class ReportService(
         {
             return null;
         }
-        var (ja, en) = await queries.PseudonymAsync(report.ViaCeptoarCode, report.ViaAgencyId, report.SectorCode, ct);
+        var (ja, en) = await access.PseudonymAsync(report.ViaCeptoarCode, report.ViaAgencyId, report.SectorCode, ct);
         return auditScope.Pseudonymise($"{ja} ({en})", report.AnonymityHolderId.Value);
     }
 }

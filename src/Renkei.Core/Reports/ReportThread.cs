@@ -35,33 +35,26 @@ public sealed record MessageView(Guid Id, MessageSide Side, string AuthorJa, str
 public sealed class ReportThread(RenkeiDbContext db, AccessPolicy access, ReportQueries queries, ReportNotifications notifications, TimeProvider time)
 {
     /// <summary>The thread, as the caller may see it; reading an AMBER or RED report's thread is audited.</summary>
-    public async Task<List<MessageView>?> ReadAsync(Caller caller, Guid reportId, CancellationToken ct = default)
+    public async Task<List<MessageView>> ReadAsync(VisibleReport report, CancellationToken ct = default)
     {
-        var report = await queries.ViewAsync(caller, reportId, ct);
-        if (report is null)
-        {
-            return null;
-        }
-        await queries.RecordReadAsync(caller, report, "report_messages", reportId.ToString("D"), ct);
-        return await ListAsync(caller, report, ct);
+        await queries.RecordReadAsync(report, "report_messages", report.Id.ToString("D"), ct);
+        return await ListAsync(report, ct);
     }
 
-    private async Task<List<MessageView>> ListAsync(Caller caller, ReportView report, CancellationToken ct)
+    private async Task<List<MessageView>> ListAsync(VisibleReport report, CancellationToken ct)
     {
-        var reportId = report.Id;
-        var messages = await db.ReportMessages.AsNoTracking().Where(m => m.ReportId == reportId).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct);
+        var messages = await access.ReportMessages(report).AsNoTracking().OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct);
         var orgIds = messages.Select(m => m.AuthorOrganisationId).Distinct().ToList();
         var orgs = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => (o.NameJa, o.NameEn), ct);
-        var userIds = messages.Select(m => m.AuthorUserId).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var reporterOrg = await db.Reports.AsNoTracking().Where(r => r.Id == reportId).Select(r => r.ReportingOrganisationId).FirstAsync(ct);
+        var users = await access.ReportPeopleAsync(report, messages.Select(m => m.AuthorUserId), ct);
+        var reporterOrg = report.Report.ReportingOrganisationId;
         return messages.Select(m =>
         {
             if (m.AuthorOrganisationId == reporterOrg)
             {
                 // The reporting side, disclosed or pseudonymous exactly as on the report.
                 var r = report.Reporter;
-                return new MessageView(m.Id, MessageSide.Reporter, r.NameJa, r.NameEn, r.Disclosed ? users.GetValueOrDefault(m.AuthorUserId) : null, m.Body, m.CreatedAt);
+                return new MessageView(m.Id, MessageSide.Reporter, r.NameJa, r.NameEn, users.GetValueOrDefault(m.AuthorUserId), m.Body, m.CreatedAt);
             }
             var (ja, en) = orgs[m.AuthorOrganisationId];
             return m.OnBehalfOfReporter
@@ -87,13 +80,12 @@ public sealed class ReportThread(RenkeiDbContext db, AccessPolicy access, Report
             return Problem.Conflict("Questions and answers are possible between the first report and closing.");
         }
         var isReporter = ReportRules.IsReporter(caller, report);
-        var isDesk = ReportRules.HeldHop(caller, report) is not null && Permissions.WorkReportDesk(caller);
         var onBehalf = input.OnBehalfOfReporter == true;
-        if (onBehalf && !(report.AnonymityHolderId == caller.OrganisationId && Permissions.WorkReportDesk(caller)))
+        if (onBehalf && !ReportRules.CanAnswerOnBehalf(caller, report))
         {
             return Problem.Forbidden("Only the relaying secretariat or agency answers on the reporter's behalf.");
         }
-        if (!isDesk && !(isReporter && Permissions.FileReport(caller)))
+        if (!ReportRules.CanWriteThread(caller, report))
         {
             return Problem.Forbidden("Only desks the report reached and the reporting organisation write in its thread.");
         }
@@ -109,10 +101,11 @@ public sealed class ReportThread(RenkeiDbContext db, AccessPolicy access, Report
         };
         db.ReportMessages.Add(message);
         notifications.Raise(report, Notifications.Topics.ReportMessage, caller);
-        using (isReporter ? await queries.PseudonymiseAsync(caller.OrganisationId, reportId, ct) : null)
+        var visible = (await queries.FindAsync(caller, reportId, ct))!;
+        using (isReporter ? await queries.PseudonymiseAsync(visible, ct) : null)
         {
             await db.SaveChangesAsync(ct);
         }
-        return (await ListAsync(caller, (await queries.ViewAsync(caller, reportId, ct))!, ct)).Single(m => m.Id == message.Id);
+        return (await ListAsync(visible, ct)).Single(m => m.Id == message.Id);
     }
 }

@@ -12,7 +12,7 @@ public sealed record ReporterView(bool Disclosed, Guid? OrganisationId, string N
 public sealed record HopView(int Ordinal, OrganisationRef Organisation, HopRole Role, DateTime? ReceivedAt, DateTime? AcknowledgedAt, DateTime? ForwardedAt, string? Annotation);
 
 /// <summary>What the caller may do with the report now.</summary>
-public sealed record ReportActions(bool Edit, bool Submit, bool Update, bool Acknowledge, bool Forward);
+public sealed record ReportActions(bool Edit, bool Submit, bool Update, bool Acknowledge, bool Forward, bool Message, bool AnswerOnBehalf, bool Attach);
 
 public sealed record ReportView(
     Guid Id, ReportState State, ReportStage? Stage, ReportRoute Route, bool Anonymous, bool SharedWithSector, Tlp Tlp,

@@ -66,14 +66,16 @@ public static class CorrelationEndpoints
         return TypedResults.Ok(await queries.LookupAsync(caller.Required, parsed!.Value, normalised!, offset, limit, ct));
     }
 
-    private static async Task<Results<Ok<Page<IndicatorCorrelation>>, ProblemHttpResult>> Report(Guid id, RequestCaller caller, CorrelationQueries queries, CancellationToken ct,
+    private static async Task<Results<Ok<Page<IndicatorCorrelation>>, ProblemHttpResult>> Report(Guid id, RequestCaller caller, Renkei.Reports.ReportQueries reports, CorrelationQueries queries, CancellationToken ct,
         int offset = 0, int limit = ApiConventions.DefaultLimit)
     {
         if (ApiConventions.CheckPaging(offset, limit) is { } paging)
         {
             return ProblemResults.From(paging);
         }
-        return await queries.ForReportAsync(caller.Required, id, offset, limit, recordRead: true, ct) is { } page ? TypedResults.Ok(page) : ProblemResults.NotFound("The report");
+        return await reports.FindAsync(caller.Required, id, ct) is { } report
+            ? TypedResults.Ok(await queries.ForReportAsync(report, offset, limit, recordRead: true, ct))
+            : ProblemResults.NotFound("The report");
     }
 
     private static async Task<Results<Ok<Page<IndicatorCorrelation>>, ProblemHttpResult>> Advisory(Guid id, RequestCaller caller, CorrelationQueries queries, CancellationToken ct,

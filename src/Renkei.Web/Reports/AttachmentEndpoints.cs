@@ -33,17 +33,18 @@ public static class AttachmentEndpoints
             : ProblemResults.From(result.Problem!);
     }
 
-    private static async Task<Results<Ok<List<AttachmentView>>, ProblemHttpResult>> List(Guid id, RequestCaller caller, ReportAttachments attachments, CancellationToken ct) =>
-        await attachments.ListAsync(caller.Required, id, ct) is { } list ? TypedResults.Ok(list) : ProblemResults.NotFound("The report");
+    private static async Task<Results<Ok<List<AttachmentView>>, ProblemHttpResult>> List(Guid id, RequestCaller caller, ReportQueries queries, ReportAttachments attachments, CancellationToken ct) =>
+        await queries.FindAsync(caller.Required, id, ct) is { } report ? TypedResults.Ok(await attachments.ListAsync(report, ct)) : ProblemResults.NotFound("The report");
 
     /// <remarks>
     /// Never rendered by the browser: Content-Disposition is always attachment and every response
     /// carries X-Content-Type-Options: nosniff and a CSP (see <see cref="SecurityHeaders"/>), so
     /// an uploaded HTML or SVG file cannot run in this origin.
     /// </remarks>
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(Guid id, Guid attachmentId, RequestCaller caller, ReportAttachments attachments, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(Guid id, Guid attachmentId, RequestCaller caller, ReportQueries queries, ReportAttachments attachments, CancellationToken ct)
     {
-        var file = await attachments.DownloadAsync(caller.Required, id, attachmentId, ct);
+        var report = await queries.FindAsync(caller.Required, id, ct);
+        var file = report is null ? null : await attachments.DownloadAsync(report, attachmentId, ct);
         return file is null
             ? ProblemResults.NotFound("The attachment")
             : TypedResults.File(file.Content, file.ContentType, file.FileName);

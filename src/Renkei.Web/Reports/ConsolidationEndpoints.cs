@@ -32,8 +32,8 @@ public static class ConsolidationEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<List<MessageView>>, ProblemHttpResult>> Messages(Guid id, RequestCaller caller, ReportThread thread, CancellationToken ct) =>
-        await thread.ReadAsync(caller.Required, id, ct) is { } messages ? TypedResults.Ok(messages) : ProblemResults.NotFound("The report");
+    private static async Task<Results<Ok<List<MessageView>>, ProblemHttpResult>> Messages(Guid id, RequestCaller caller, ReportQueries queries, ReportThread thread, CancellationToken ct) =>
+        await queries.FindAsync(caller.Required, id, ct) is { } report ? TypedResults.Ok(await thread.ReadAsync(report, ct)) : ProblemResults.NotFound("The report");
 
     private static async Task<Results<Created<MessageView>, ProblemHttpResult>> Post(Guid id, MessageInput input, RequestCaller caller, ReportThread thread, CancellationToken ct)
     {

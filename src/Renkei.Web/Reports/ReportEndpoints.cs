@@ -94,7 +94,7 @@ public static class ReportEndpoints
         Respond(await reports.AddSubmissionAsync(caller.Required, id, input, ct));
 
     private static async Task<Results<Ok<List<ReportVersionView>>, ProblemHttpResult>> Versions(Guid id, RequestCaller caller, ReportQueries queries, CancellationToken ct) =>
-        await queries.VersionsAsync(caller.Required, id, ct) is { } versions ? TypedResults.Ok(versions) : ProblemResults.NotFound("The report");
+        await queries.FindAsync(caller.Required, id, ct) is { } report ? TypedResults.Ok(await queries.VersionsAsync(report, ct)) : ProblemResults.NotFound("The report");
 
     private static async Task<Results<Ok<ReportView>, ProblemHttpResult>> Acknowledge(Guid id, RequestCaller caller, ReportService reports, CancellationToken ct) =>
         Respond(await reports.AcknowledgeAsync(caller.Required, id, ct));

@@ -33,8 +33,8 @@ public static class ReportRuleEndpoints
         return result.Ok ? TypedResults.Created($"/api/v1/reports/{id}/assessments", result.Value!) : ProblemResults.From(result.Problem!);
     }
 
-    private static async Task<Results<Ok<List<AssessmentView>>, ProblemHttpResult>> Assessments(Guid id, RequestCaller caller, ReportAssessor assessor, CancellationToken ct) =>
-        await assessor.HistoryAsync(caller.Required, id, ct) is { } history ? TypedResults.Ok(history) : ProblemResults.NotFound("The report");
+    private static async Task<Results<Ok<List<AssessmentView>>, ProblemHttpResult>> Assessments(Guid id, RequestCaller caller, ReportQueries queries, ReportAssessor assessor, CancellationToken ct) =>
+        await queries.FindAsync(caller.Required, id, ct) is { } report ? TypedResults.Ok(await assessor.HistoryAsync(report, ct)) : ProblemResults.NotFound("The report");
 
     private static async Task<Ok<List<VerificationRule>>> ListVerificationRules(ReportRuleEditor editor, CancellationToken ct) =>
         TypedResults.Ok(await editor.VerificationRulesAsync(ct));

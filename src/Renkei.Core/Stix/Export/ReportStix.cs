@@ -9,7 +9,7 @@ namespace Renkei.Stix;
 
 /// <summary>
 /// An incident report as STIX 2.1, for one reader: built from the report as that reader sees it
-/// (<see cref="ReportQueries.GetAsync"/>), never stored. The producer is the reporting
+/// (<see cref="ReportQueries.GetAsync(Caller, Guid, CancellationToken)"/>), never stored. The producer is the reporting
 /// organisation's identity only when the reader may know it; otherwise a pseudonymous identity
 /// derived from the report alone. What was observed becomes <c>observed-data</c> with its
 /// cyber-observables, each with an <c>indicator</c> based on it; CVEs become vulnerabilities.

@@ -77,34 +77,26 @@ public sealed class DetailModel(
     }
 
     /// <summary>
-    /// Whether to offer the thread's form: a desk the report reached, or the reporting side. The
-    /// service decides again on posting; this only spares people a form that would be refused.
+    /// Which forms to offer comes from the report's actions (<see cref="ReportRules"/>), the same
+    /// rules the services apply on posting; this only spares people a form that would be refused.
     /// </summary>
-    public bool CanWriteThread =>
-        Report.State is not (ReportState.Draft or ReportState.Closed)
-        && ((Permissions.WorkReportDesk(Caller) && Report.Hops.Any(h => h.Organisation.Id == Caller.OrganisationId && h.ReceivedAt != null))
-            || (Report.Reporter.Disclosed && Report.Reporter.OrganisationId == Caller.OrganisationId && Permissions.FileReport(Caller)));
+    public bool CanWriteThread => Report.Actions.Message;
 
-    /// <summary>The relaying secretariat or agency of an anonymised report answers for the reporter.</summary>
-    public bool CanAnswerOnBehalf =>
-        Report.Anonymous && Permissions.WorkReportDesk(Caller)
-        && Report.Hops.Any(h => h.Role is HopRole.Secretariat or HopRole.SecurityAgency && h.Organisation.Id == Caller.OrganisationId);
+    public bool CanAnswerOnBehalf => Report.Actions.AnswerOnBehalf;
 
-    /// <summary>Whether to offer the upload form: the reporting organisation's reporters, until the report is closed (the service decides again).</summary>
-    public bool CanAttach =>
-        Report.State != ReportState.Closed && Report.Reporter.Disclosed
-        && Report.Reporter.OrganisationId == Caller.OrganisationId && Permissions.FileReport(Caller);
+    public bool CanAttach => Report.Actions.Attach;
 
     public bool CanConsolidate => IncidentService.CanManage(Caller) && Report.State != ReportState.Draft;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var report = await queries.GetAsync(Caller, id, ct);
-        if (report is null)
+        var visible = await queries.FindAsync(Caller, id, ct);
+        if (visible is null)
         {
             return NotFound();
         }
-        await LoadAsync(report, ct);
+        var report = await queries.GetAsync(visible, ct);
+        await LoadAsync(visible, report, ct);
         // Whoever opens the report has seen what their notifications about it said.
         await notifications.MarkAllReadAsync(Caller, id, ct);
         if (report.Severity.CanAssess)
@@ -176,21 +168,21 @@ public sealed class DetailModel(
 
     private async Task<IActionResult> FailAsync(Guid id, Problem problem, string prefix, CancellationToken ct)
     {
-        var report = await queries.ViewAsync(Caller, id, ct);
-        if (report is null)
+        var visible = await queries.FindAsync(Caller, id, ct);
+        if (visible is null)
         {
             return NotFound();
         }
-        await LoadAsync(report, ct);
+        await LoadAsync(visible, await queries.ViewAsync(visible, ct), ct);
         return ShowProblem(problem, prefix);
     }
 
-    private async Task LoadAsync(ReportView report, CancellationToken ct)
+    private async Task LoadAsync(VisibleReport visible, ReportView report, CancellationToken ct)
     {
         Report = report;
         Sectors = await directory.SectorsAsync(Caller, ct);
-        SeenBefore = (await correlations.ForReportAsync(Caller, report.Id, 0, Indicators.MaxIndicators, recordRead: false, ct))?.Items.ToDictionary(i => (i.Type, i.Value)) ?? [];
-        Versions = await queries.VersionsAsync(Caller, report.Id, ct) ?? [];
+        SeenBefore = (await correlations.ForReportAsync(visible, 0, Indicators.MaxIndicators, recordRead: false, ct)).Items.ToDictionary(i => (i.Type, i.Value));
+        Versions = await queries.VersionsAsync(visible, ct);
         for (var i = 1; i < Versions.Count; i++)
         {
             var (before, after) = (Versions[i - 1].Content, Versions[i].Content);
@@ -198,9 +190,9 @@ public sealed class DetailModel(
                 .Select(f => new FieldChange(f, ReportText.FieldValue(L, before, f, Sectors), ReportText.FieldValue(L, after, f, Sectors)))
                 .ToList();
         }
-        Messages = await thread.ReadAsync(Caller, report.Id, ct) ?? [];
-        Assessments = await assessor.HistoryAsync(Caller, report.Id, ct) ?? [];
-        Attachments = await attachments.ListAsync(Caller, report.Id, ct) ?? [];
+        Messages = await thread.ReadAsync(visible, ct);
+        Assessments = await assessor.HistoryAsync(visible, ct);
+        Attachments = await attachments.ListAsync(visible, ct);
         if (Assessments.Count > 0)
         {
             // Assessments come from ministry and NISC desks; their names are the directory's.
