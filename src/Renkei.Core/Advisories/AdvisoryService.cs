@@ -73,13 +73,13 @@ public sealed class AdvisoryService(
         return await ViewAsync(caller, advisory, ct);
     }
 
-    public async Task<List<AdvisoryRevisionView>?> RevisionsAsync(Caller? caller, Guid id, CancellationToken ct = default)
+    /// <summary>The advisory as a handle for its readers; null if it does not exist for the caller.</summary>
+    public Task<VisibleAdvisory?> FindAsync(Caller? caller, Guid id, CancellationToken ct = default) => access.AdvisoryAsync(caller, id, ct);
+
+    /// <summary>Every published revision with the fields it changed.</summary>
+    public async Task<List<AdvisoryRevisionView>> RevisionsAsync(VisibleAdvisory advisory, CancellationToken ct = default)
     {
-        if (!await access.Advisories(caller).AnyAsync(a => a.Id == id, ct))
-        {
-            return null;
-        }
-        var revisions = await db.AdvisoryRevisions.AsNoTracking().Where(r => r.AdvisoryId == id).OrderBy(r => r.Number).ToListAsync(ct);
+        var revisions = await access.AdvisoryRevisions(advisory).AsNoTracking().OrderBy(r => r.Number).ToListAsync(ct);
         var views = new List<AdvisoryRevisionView>();
         AdvisoryContent? previous = null;
         foreach (var r in revisions)

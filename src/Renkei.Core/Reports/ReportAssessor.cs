@@ -22,8 +22,9 @@ public sealed record SeverityInput
     public string? Reason { get; init; }
 }
 
+/// <summary>One assessment; the assessing desk is named (ministries and NISC are the directory's).</summary>
 public sealed record AssessmentView(int Number, int Continuity, int Safety, int Trust, int Overall, int Suggested, string? Reason,
-    Guid AssessedByOrganisationId, DateTime AssessedAt);
+    Guid AssessedByOrganisationId, DateTime AssessedAt, string? AssessedByNameJa = null, string? AssessedByNameEn = null);
 
 /// <summary>
 /// The assessment side of reports: reporting clocks, the sector verification level and the
@@ -141,12 +142,17 @@ public sealed class ReportAssessor(RenkeiDbContext db, AccessPolicy access, Time
         {
             return Problem.Conflict("The report was changed by someone else at the same time. Reload it and try again.");
         }
-        return View(assessment);
+        var desk = await db.Organisations.AsNoTracking().Where(o => o.Id == caller.OrganisationId).Select(o => new { o.NameJa, o.NameEn }).FirstAsync(ct);
+        return View(assessment) with { AssessedByNameJa = desk.NameJa, AssessedByNameEn = desk.NameEn };
     }
 
     /// <summary>The report's assessments, latest first.</summary>
     public async Task<List<AssessmentView>> HistoryAsync(VisibleReport report, CancellationToken ct = default) =>
-        (await access.ReportAssessments(report).AsNoTracking().OrderByDescending(a => a.Number).ToListAsync(ct)).Select(View).ToList();
+        (await access.ReportAssessments(report).AsNoTracking().OrderByDescending(a => a.Number)
+            .Select(a => new { Assessment = a, Desk = db.Organisations.Where(o => o.Id == a.AssessedByOrganisationId).Select(o => new { o.NameJa, o.NameEn }).FirstOrDefault() })
+            .ToListAsync(ct))
+        .Select(row => View(row.Assessment) with { AssessedByNameJa = row.Desk?.NameJa, AssessedByNameEn = row.Desk?.NameEn })
+        .ToList();
 
     public static bool CanAssess(Caller caller, Report report) =>
         Permissions.WorkReportDesk(caller) && report.State != ReportState.Draft

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Renkei.Access;
 using Renkei.Common;
 using Renkei.Storage;
-using Renkei.Taxii;
 
 namespace Renkei.Stix;
 
@@ -25,13 +24,14 @@ public sealed class IndicatorSetQueries(RenkeiDbContext db, AccessPolicy access,
 
     public async Task<IndicatorSetDetail?> GetAsync(Caller caller, Guid id, int offset, int limit, CancellationToken ct = default)
     {
-        var set = await access.IndicatorSets(caller).AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (set is null)
+        var visible = await access.IndicatorSetAsync(caller, id, ct);
+        if (visible is null)
         {
             return null;
         }
+        var set = visible.Set;
         var owner = await db.Organisations.Where(o => o.Id == set.OwnerOrganisationId).Select(o => new { o.NameJa, o.NameEn }).FirstAsync(ct);
-        var objects = db.StixObjects.Where(o => o.SourceId == id && o.IsLatest);
+        var objects = access.SourceObjects(visible);
         var total = await objects.CountAsync(ct);
         var page = await objects.OrderBy(o => o.Seq).Skip(offset).Take(limit).Select(o => new { o.StixId, o.Type, o.Json, o.Version, o.DateAdded }).ToListAsync(ct);
         var summaries = page.Select(o => Summarise(o.StixId, o.Type, o.Json, o.Version, o.DateAdded)).ToList();
@@ -40,15 +40,10 @@ public sealed class IndicatorSetQueries(RenkeiDbContext db, AccessPolicy access,
     }
 
     /// <summary>The set as a STIX bundle (the latest version of each object), or null when the caller may not read it.</summary>
-    public async Task<string?> BundleAsync(Caller caller, Guid id, CancellationToken ct = default)
-    {
-        if (!await access.IndicatorSets(caller).AnyAsync(s => s.Id == id, ct))
-        {
-            return null;
-        }
-        var set = await db.IndicatorSets.Where(s => s.Id == id).Select(s => new { s.BundleId }).FirstAsync(ct);
-        return await StixBundles.WriteAsync(db, id, set.BundleId, ct);
-    }
+    public async Task<string?> BundleAsync(Caller caller, Guid id, CancellationToken ct = default) =>
+        await access.IndicatorSetAsync(caller, id, ct) is { } set
+            ? await StixBundles.WriteAsync(access.SourceObjects(set), access.CommonStixObjects(), set.Id, set.Set.BundleId, ct)
+            : null;
 
     private static StixObjectSummary Summarise(string id, string type, string json, DateTime version, DateTime added)
     {
@@ -63,13 +58,15 @@ public sealed class IndicatorSetQueries(RenkeiDbContext db, AccessPolicy access,
 /// <summary>Writes a source's stored objects as one STIX bundle, with the common objects (markings, identities) they refer to.</summary>
 public static class StixBundles
 {
-    public static async Task<string> WriteAsync(RenkeiDbContext db, Guid sourceId, string? bundleId, CancellationToken ct)
+    /// <param name="objects">The source's objects, from the access policy's handle for it.</param>
+    /// <param name="commonObjects">The markings and identities bundles may cite (<see cref="AccessPolicy.CommonStixObjects"/>).</param>
+    public static async Task<string> WriteAsync(IQueryable<StixObjectRecord> objects, IQueryable<StixObjectRecord> commonObjects, Guid sourceId, string? bundleId, CancellationToken ct)
     {
-        var rows = await db.StixObjects.Where(o => o.SourceId == sourceId && o.IsLatest).OrderBy(o => o.Seq).Select(o => o.Json).ToListAsync(ct);
+        var rows = await objects.OrderBy(o => o.Seq).Select(o => o.Json).ToListAsync(ct);
         var referenced = rows.SelectMany(References).ToHashSet(StringComparer.Ordinal);
         var common = referenced.Count == 0
             ? []
-            : await db.StixObjects.Where(o => o.SourceId == TaxiiCollections.CommonSourceId && o.IsLatest && referenced.Contains(o.StixId)).OrderBy(o => o.Seq).Select(o => o.Json).ToListAsync(ct);
+            : await commonObjects.Where(o => referenced.Contains(o.StixId)).OrderBy(o => o.Seq).Select(o => o.Json).ToListAsync(ct);
         var sb = new StringBuilder();
         sb.Append("{\"type\":\"bundle\",\"id\":\"").Append(bundleId ?? StixIds.For("bundle", StixExportIds.Namespace, "source:" + sourceId.ToString("D"))).Append("\",\"objects\":[");
         var first = true;

@@ -73,7 +73,7 @@ public static class AdvisoryEndpoints
         ProblemResults.OkOr(await relay.DecideAsync(caller.Required, id, input, ct));
 
     private static async Task<Results<Ok<List<AdvisoryRevisionView>>, ProblemHttpResult>> Revisions(Guid id, RequestCaller caller, AdvisoryService advisories, CancellationToken ct) =>
-        await advisories.RevisionsAsync(caller.Required, id, ct) is { } revisions ? TypedResults.Ok(revisions) : ProblemResults.NotFound("The advisory");
+        await advisories.FindAsync(caller.Required, id, ct) is { } advisory ? TypedResults.Ok(await advisories.RevisionsAsync(advisory, ct)) : ProblemResults.NotFound("The advisory");
 
     private static async Task<Results<Ok<DeliveryReport>, ProblemHttpResult>> Deliveries(Guid id, RequestCaller caller, AdvisoryReceipts receipts, CancellationToken ct,
         string? sector = null, bool? acknowledged = null, bool? escalated = null, int offset = 0, int limit = ApiConventions.DefaultLimit)

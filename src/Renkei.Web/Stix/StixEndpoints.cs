@@ -83,19 +83,18 @@ public static class StixEndpoints
     private static async Task<IResult> SetBundle(Guid id, RequestCaller caller, IndicatorSetQueries sets, CancellationToken ct) =>
         await sets.BundleAsync(caller.Required, id, ct) is { } json ? Bundle(json, $"indicator-set-{id}.json") : ProblemResults.NotFound("The indicator set");
 
-    private static async Task<IResult> AdvisoryBundle(Guid id, RequestCaller caller, AccessPolicy access, Renkei.Storage.RenkeiDbContext db, CancellationToken ct)
+    private static async Task<IResult> AdvisoryBundle(Guid id, RequestCaller caller, AccessPolicy access, CancellationToken ct)
     {
-        var advisory = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
-            access.Advisories(caller.Required).Where(a => a.Id == id).Select(a => new { a.State }), ct);
+        var advisory = await access.AdvisoryAsync(caller.Required, id, ct);
         if (advisory is null)
         {
             return ProblemResults.NotFound("The advisory");
         }
-        if (advisory.State == Renkei.Advisories.AdvisoryState.Draft)
+        if (advisory.Advisory.State == Renkei.Advisories.AdvisoryState.Draft)
         {
             return ProblemResults.From(Problem.Conflict("A draft has no STIX form yet: it is exported when published."));
         }
-        return Bundle(await StixBundles.WriteAsync(db, id, null, ct), $"advisory-{id}.json");
+        return Bundle(await StixBundles.WriteAsync(access.SourceObjects(advisory), access.CommonStixObjects(), id, null, ct), $"advisory-{id}.json");
     }
 
     private static async Task<IResult> ReportBundle(Guid id, RequestCaller caller, ReportStix reports, CancellationToken ct) =>

@@ -193,7 +193,7 @@ public sealed class DetailModel(AdvisoryService advisories, AdvisoryReceipts rec
     {
         Advisory = advisory;
         Sectors = await directory.SectorsAsync(Caller, ct);
-        Revisions = await advisories.RevisionsAsync(Caller, advisory.Id, ct) ?? [];
+        Revisions = await advisories.FindAsync(Caller, advisory.Id, ct) is { } visible ? await advisories.RevisionsAsync(visible, ct) : [];
         SeenBefore = (await correlations.ForAdvisoryAsync(Caller, advisory.Id, 0, Renkei.Reports.Indicators.MaxIndicators, recordRead: false, ct))?.Items.ToDictionary(i => (i.Type, i.Value)) ?? [];
         if (advisory.State != AdvisoryState.Draft)
         {

@@ -27,7 +27,6 @@ public sealed class DetailModel(
     public Dictionary<int, List<FieldChange>> Changes { get; } = [];
     public List<MessageView> Messages { get; private set; } = [];
     public List<AssessmentView> Assessments { get; private set; } = [];
-    public Dictionary<Guid, string> OrganisationNames { get; } = [];
     public List<HotlineNumber> Hotline { get; } = [];
     public List<SectorView> Sectors { get; private set; } = [];
     public List<IncidentView> LinkedIncidents { get; } = [];
@@ -193,17 +192,6 @@ public sealed class DetailModel(
         Messages = await thread.ReadAsync(visible, ct);
         Assessments = await assessor.HistoryAsync(visible, ct);
         Attachments = await attachments.ListAsync(visible, ct);
-        if (Assessments.Count > 0)
-        {
-            // Assessments come from ministry and NISC desks; their names are the directory's.
-            foreach (var kind in new[] { OrganisationKind.Ministry, OrganisationKind.NationalCentre })
-            {
-                foreach (var o in (await directory.OrganisationsAsync(Caller, new OrganisationFilter(Kind: kind), 0, 100, ct)).Items)
-                {
-                    OrganisationNames[o.Id] = Infrastructure.Ui.Name(o.NameJa, o.NameEn);
-                }
-            }
-        }
         if (report.Route == ReportRoute.Emergency)
         {
             await LoadHotlineAsync(report, ct);
