@@ -48,6 +48,7 @@ public static class CoreServices
         services.AddScoped<Reports.ReportThread>();
         services.AddScoped<Reports.IncidentService>();
         services.AddScoped<Reports.ReportStatistics>();
+        services.AddScoped<Reports.AlertLevelQueries>();
         services.AddScoped<Reports.ReportNotifications>();
         services.AddScoped<Reports.ReportExport>();
         services.AddSingleton<Notifications.NotificationSignal>();

@@ -23,4 +23,7 @@ public sealed record AdvisoryContent
 
     public DateTime? ValidFrom { get; init; }
     public DateTime? ValidUntil { get; init; }
+
+    /// <summary>The alert level (警戒レベル, Reports/Data/alert-levels.json) the issuer announces with it; none when unset.</summary>
+    public int? AlertLevel { get; init; }
 }

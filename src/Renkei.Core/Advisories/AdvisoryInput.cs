@@ -31,6 +31,9 @@ public sealed record AdvisoryInput
     public DateTime? ValidFrom { get; init; }
     public DateTime? ValidUntil { get; init; }
 
+    /// <summary>An alert level from Reports/Data/alert-levels.json, or none.</summary>
+    public int? AlertLevel { get; init; }
+
     [Required(ErrorMessage = "is required")]
     public Tlp? Tlp { get; init; }
 

@@ -29,6 +29,10 @@ public static class AdvisoryValidator
         {
             InputValidation.Add(errors, "validUntil", "must not be before validFrom");
         }
+        if (input.AlertLevel is { } alert && SeverityScale.Alert(alert) is null)
+        {
+            InputValidation.Add(errors, "alertLevel", Text.T("must be one of: {0}", string.Join(", ", SeverityScale.AlertLevels.Select(l => l.Level))));
+        }
         var indicators = Indicators.Validate(input.Indicators, "", errors);
         if (errors.Count > 0)
         {
@@ -47,6 +51,7 @@ public static class AdvisoryValidator
             References = references,
             ValidFrom = input.ValidFrom is { } f ? Clock.Truncate(f.ToUniversalTime()) : null,
             ValidUntil = input.ValidUntil is { } u ? Clock.Truncate(u.ToUniversalTime()) : null,
+            AlertLevel = input.AlertLevel,
         };
     }
 

@@ -79,7 +79,9 @@ public sealed partial class LocalisationTests
         // Keys the report pages build from data: route and stage explanations, severity levels, timeline events.
         missing.AddRange(EnumText.Values<Renkei.Reports.ReportRoute>().Select(v => "Report.RouteExplain." + v).Where(k => catalog.Find(k, "ja") is null));
         missing.AddRange(new[] { "update", "final" }.Select(v => "Report.StageExplain." + v).Where(k => catalog.Find(k, "ja") is null));
-        missing.AddRange(Enumerable.Range(0, 5).Select(v => $"Severity.{v}").Where(k => catalog.Find(k, "ja") is null));
+        // Severity and alert-level names come from their data files (Reports/Data), in both languages.
+        missing.AddRange(Renkei.Reports.SeverityScale.Levels.Where(l => string.IsNullOrWhiteSpace(l.NameJa) || string.IsNullOrWhiteSpace(l.NameEn)).Select(l => $"severity-levels.json {l.Level}"));
+        missing.AddRange(Renkei.Reports.SeverityScale.AlertLevels.Where(l => string.IsNullOrWhiteSpace(l.NameJa) || string.IsNullOrWhiteSpace(l.NameEn)).Select(l => $"alert-levels.json {l.Level}"));
         missing.AddRange(new[] { "aware", "first_report", "update_report", "final_report", "received", "forwarded" }.Select(v => "Timeline." + v).Where(k => catalog.Find(k, "ja") is null));
         missing.AddRange(EnumText.Values<Renkei.Access.Tlp>().Select(v => "Tlp.Explain." + v).Where(k => catalog.Find(k, "ja") is null));
         missing.AddRange(EnumText.Values<Renkei.Access.AudienceKind>().Select(v => "Audience." + v).Where(k => catalog.Find(k, "ja") is null));

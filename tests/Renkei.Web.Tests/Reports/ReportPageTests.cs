@@ -344,7 +344,7 @@ public abstract class ReportPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         (await assess.Set("Assess.Reason", "広域停電に発展").SubmitAsync(chain.Nisc, "評価を記録")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var page = await HtmlAsync(chain.Nisc, $"/Reports/{id}");
         page.ShouldContain("広域停電に発展");
-        page.ShouldContain("レベル4（極めて深刻）");
+        page.ShouldContain("レベル4（危機）");
     }
 
     [Fact]

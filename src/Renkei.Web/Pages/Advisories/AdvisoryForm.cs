@@ -31,6 +31,9 @@ public sealed class AdvisoryForm
     /// <summary>JST, as typed (datetime-local: 2025-06-01T09:30).</summary>
     public string? ValidFrom { get; set; }
     public string? ValidUntil { get; set; }
+
+    /// <summary>An alert level (Reports/Data/alert-levels.json) or none.</summary>
+    public int? AlertLevel { get; set; }
     public Tlp? Tlp { get; set; }
     public AdvisoryUrgency? Urgency { get; set; }
 
@@ -72,6 +75,7 @@ public sealed class AdvisoryForm
             References = references.Select(r => r.Text).ToList(),
             ValidFrom = from,
             ValidUntil = until,
+            AlertLevel = AlertLevel,
             Tlp = Tlp,
             Urgency = Urgency,
             Distribution = Distribution,
@@ -101,6 +105,7 @@ public sealed class AdvisoryForm
         Indicators = view.Content.Indicators.Select(i => new IndicatorRow { Type = i.Type, Value = i.Value, Note = i.Note }).ToList(),
         ValidFrom = ContentForm.Jst(view.Content.ValidFrom),
         ValidUntil = ContentForm.Jst(view.Content.ValidUntil),
+        AlertLevel = view.Content.AlertLevel,
         Tlp = view.Tlp,
         Urgency = view.Urgency,
         Distribution = view.Distribution,

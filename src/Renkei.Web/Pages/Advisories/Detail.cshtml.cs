@@ -160,6 +160,7 @@ public sealed class DetailModel(AdvisoryService advisories, AdvisoryReceipts rec
         "references" => L["Advisory.References"],
         "validFrom" => L["Advisory.ValidFrom"],
         "validUntil" => L["Advisory.ValidUntil"],
+        "alertLevel" => L["AlertLevel.Title"],
         _ => field,
     };
 

@@ -6,7 +6,7 @@ using Renkei.Reports;
 namespace Renkei.Web.Pages.Reports;
 
 /// <summary>Reports the caller may read: a reporter's own, a desk's queue; filters as the API has them.</summary>
-public sealed class IndexModel(ReportQueries queries, DirectoryQueries directory) : RenkeiPageModel
+public sealed class IndexModel(ReportQueries queries, DirectoryQueries directory, AlertLevelQueries alertLevels) : RenkeiPageModel
 {
     public const int PageSize = 50;
 
@@ -40,6 +40,9 @@ public sealed class IndexModel(ReportQueries queries, DirectoryQueries directory
     public Page<ReportSummary> Result { get; private set; } = new([], 0, 0, 0);
     public List<SectorView> Sectors { get; private set; } = [];
 
+    /// <summary>The alert level over the reports and advisories this desk may read.</summary>
+    public CurrentAlertLevel? AlertLevel { get; private set; }
+
     public bool Filtered => Sector is not null || MinSeverity is not null || State is not null || Overdue is not null || Beyond is not null || Kind is not null || Route is not null || !string.IsNullOrWhiteSpace(Q);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -49,6 +52,7 @@ public sealed class IndexModel(ReportQueries queries, DirectoryQueries directory
         var filter = new ReportFilter(State, Kind, string.IsNullOrWhiteSpace(Sector) ? null : Sector, Route, null, Q, Overdue, Beyond, minimum);
         Result = await queries.ListAsync(Caller, filter, Math.Max(0, Offset), PageSize, ct);
         Sectors = await directory.SectorsAsync(Caller, ct);
+        AlertLevel = await alertLevels.CurrentAsync(Caller, ct);
     }
 
     public string SectorName(string code) => Sectors.FirstOrDefault(s => s.Code == code) is { } s ? Infrastructure.Ui.Name(s.NameJa, s.NameEn) : code;

@@ -115,9 +115,13 @@ public static class ReportText
         scope is null ? "—"
         : sectors.FirstOrDefault(s => s.Code == sector)?.BusinessScopes.FirstOrDefault(b => b.Code == scope) is { } b ? Ui.Name(b.NameJa, b.NameEn) : scope;
 
-    /// <summary>A severity level with its meaning on NISC's scale.</summary>
+    /// <summary>A severity level with NISC's label for it (from Reports/Data/severity-levels.json, the one source of the labels).</summary>
     public static string Severity(IStringLocalizer L, int? level) =>
-        level is { } l ? L["Severity.Level", l, L["Severity." + l.ToString(CultureInfo.InvariantCulture)]] : L["Severity.None"];
+        SeverityScale.Severity(level) is { } s ? L["Severity.Level", s.Level, Ui.Name(s.NameJa, s.NameEn)]
+        : level is { } l ? l.ToString(CultureInfo.InvariantCulture) : L["Severity.None"];
+
+    /// <summary>An alert level's name (Reports/Data/alert-levels.json).</summary>
+    public static string Alert(IStringLocalizer L, AlertLevel level) => L["AlertLevel.Level", level.Level, Ui.Name(level.NameJa, level.NameEn)];
 
     private static string Or(string text) => text.Length == 0 ? "—" : text;
 }
