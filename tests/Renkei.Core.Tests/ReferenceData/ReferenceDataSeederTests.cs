@@ -35,6 +35,22 @@ public abstract class ReferenceDataSeederTests(DatabaseProvider provider) : Data
     }
 
     [Fact]
+    public async Task SeedAsync_Telecom_HasOnlyTheSeedsScopes_CableTvCeptoarUnderTelecommunications()
+    {
+        await InScopeAsync(sp => sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync());
+        await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<RenkeiDbContext>();
+            // seed 001 l.360 / seed 000 l.2449: 電気通信 and 放送; no ケーブルテレビ scope.
+            var telecom = await db.BusinessScopes.Where(b => b.SectorCode == "telecom").OrderBy(b => b.SortOrder).Select(b => b.Code).ToListAsync();
+            telecom.ShouldBe(["telecommunications", "broadcasting"]);
+            (await db.Ceptoars.SingleAsync(c => c.Code == "cable-tv")).BusinessScopeCode.ShouldBe("telecommunications");
+            (await db.Organisations.SingleAsync(o => o.Code == "jcta")).BusinessScopeCode.ShouldBe("telecommunications");
+            (await db.VerificationRules.SingleAsync(r => r.Code == "telecom-service")).Scopes.ShouldBe("telecommunications");
+        });
+    }
+
+    [Fact]
     public async Task SeedAsync_EmptyDatabase_LoadsTheCeptoarMapWithSecretariatsAndFigures()
     {
         await InScopeAsync(sp => sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync());
