@@ -108,7 +108,7 @@ public sealed record ReferenceDataFiles(
         }
     }
 
-    private static T Read<T>(string name)
+    internal static T Read<T>(string name)
     {
         var resource = $"Renkei.ReferenceData.{name}";
         using var stream = typeof(ReferenceDataFiles).Assembly.GetManifestResourceStream(resource)

@@ -93,7 +93,7 @@ public abstract class ReportRulePageTests<TApp>(TApp app) : IClassFixture<TApp> 
         after.GetProperty("minUsers").GetInt64().ShouldBe(50000);
         after.GetProperty("version").GetInt32().ShouldBe(version + 1);
         after.GetProperty("minDurationMinutes").GetInt32().ShouldBe(120, "untouched fields keep their values");
-        after.GetProperty("scopes").GetString().ShouldBe("telecommunications;cable-tv", "the ticked scopes are sent back as they were");
+        after.GetProperty("scopes").GetString().ShouldBe("telecommunications", "the ticked scopes are sent back as they were");
         var history = await admin.GetFromJsonAsync<JsonElement>("/api/v1/reference-data/verification_rule/telecom-service/revisions");
         history[0].GetProperty("reason").GetString().ShouldBe("総務省の基準改定");
         page.QuerySelector(".flash")!.TextContent.ShouldContain($"第{version + 1}版として保存しました");
