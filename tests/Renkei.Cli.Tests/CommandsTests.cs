@@ -26,13 +26,26 @@ public abstract class CommandsTests(DatabaseProvider provider) : DatabaseTest(pr
         return (code, output + error);
     }
 
+    /// <summary>
+    /// The line the command prints after applying every embedded migration from <paramref name="from"/>
+    /// on; taken from the embedded scripts so a new migration does not need this test edited, while the
+    /// floor below still fails if the scripts stopped being embedded.
+    /// </summary>
+    private string AppliedLine(int from)
+    {
+        var known = Migration.For(Provider);
+        known.Count.ShouldBeGreaterThanOrEqualTo(16);
+        var versions = known.Where(m => m.Version >= from).Select(m => m.Version.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
+        return $"Applied {string.Join(", ", versions)}; schema is at version {known[^1].Version}.";
+    }
+
     [Fact]
     public async Task Migrate_FromEmpty_AppliesAllAndSeeds_ThenNothingTheSecondTime()
     {
         var (code, output) = await RunAsync("migrate");
         code.ShouldBe(0, output);
-        output.ShouldContain("Applied 0001, 0002, 0003, 0004, 0005, 0006, 0007, 0008, 0009, 0010, 0011, 0012, 0013, 0014, 0015; schema is at version 15.");
-        output.ShouldContain("120 created");
+        output.ShouldContain(AppliedLine(from: 1));
+        output.ShouldContain("119 created"); // sectors, business scopes (cable TV sits under telecommunications), organisation kinds, CEPTOARs, …
 
         (code, output) = await RunAsync("migrate");
         code.ShouldBe(0, output);
@@ -49,7 +62,7 @@ public abstract class CommandsTests(DatabaseProvider provider) : DatabaseTest(pr
         status.ShouldContain("pending");
         var (code, output) = await RunAsync("migrate");
         code.ShouldBe(0, output);
-        output.ShouldContain("Applied 0003, 0004, 0005, 0006, 0007, 0008, 0009, 0010, 0011, 0012, 0013, 0014, 0015; schema is at version 15.");
+        output.ShouldContain(AppliedLine(from: 3));
     }
 
     [Fact]
