@@ -34,6 +34,7 @@ public static class CoreServices
         services.AddScoped<OrganisationCsv>();
         services.AddScoped<UserCsv>();
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<ApiTokenQueries>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<RoleCatalog>();
         services.AddScoped<AdminBootstrap>();

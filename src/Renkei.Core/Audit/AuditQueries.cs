@@ -14,8 +14,17 @@ public sealed record AuditEventView(long Seq, DateTime OccurredAt, Guid? ActorUs
 /// </summary>
 public sealed class AuditQueries(AccessPolicy access, AuditTrail trail)
 {
-    public async Task<Page<AuditEventView>> ListAsync(Caller caller, string? action, string? resourceType, string? resourceId, int offset, int limit, CancellationToken ct = default)
+    /// <remarks>
+    /// Admins and auditors read the trail (<see cref="Permissions.ReadAudit"/>); everyone else is
+    /// refused here, so no surface can forget the gate. What they read is still only what
+    /// <see cref="AccessPolicy.AuditEvents"/> allows.
+    /// </remarks>
+    public async Task<Result<Page<AuditEventView>>> ListAsync(Caller caller, string? action, string? resourceType, string? resourceId, int offset, int limit, CancellationToken ct = default)
     {
+        if (!Permissions.ReadAudit(caller))
+        {
+            return Problem.Forbidden("Only admins and auditors read the audit trail.");
+        }
         var query = access.AuditEvents(caller).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(action))
         {

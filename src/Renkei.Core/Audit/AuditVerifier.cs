@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Renkei.Access;
+using Renkei.Common;
 using Renkei.Storage;
 
 namespace Renkei.Audit;
@@ -20,6 +22,20 @@ public sealed class AuditVerifier(RenkeiDbContext db)
 {
     private const int BatchSize = 5000;
 
+    /// <summary>
+    /// Verification asked for by a person: platform administrators and national-centre auditors
+    /// (<see cref="Permissions.VerifyAudit"/>), as it reads every event of every organisation.
+    /// </summary>
+    public async Task<Result<AuditVerification>> VerifyAsync(Caller caller, CancellationToken ct = default)
+    {
+        if (!Permissions.VerifyAudit(caller))
+        {
+            return Problem.Forbidden("Only platform administrators and national-centre auditors verify the whole trail.");
+        }
+        return await VerifyAsync(ct);
+    }
+
+    /// <summary>Verification by the operator of the machine (the CLI) or a system check.</summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
     {
         long expectedSeq = 1;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Renkei.Access;
 using Renkei.Common;
 using Renkei.Storage;
 
@@ -11,7 +12,7 @@ namespace Renkei.Identity;
 public sealed record IssuedToken(ApiToken Token, string Secret);
 
 /// <summary>Issues, checks and revokes personal API tokens.</summary>
-public sealed class ApiTokenService(RenkeiDbContext db, TimeProvider time)
+public sealed class ApiTokenService(RenkeiDbContext db, AccessPolicy access, ApiTokenQueries queries, TimeProvider time)
 {
     public const string SecretPrefix = "rk_";
     public const int MaxLifetimeDays = 366;
@@ -74,12 +75,20 @@ public sealed class ApiTokenService(RenkeiDbContext db, TimeProvider time)
         return token;
     }
 
-    public async Task<bool> RevokeAsync(Guid userId, Guid tokenId, CancellationToken ct = default)
+    /// <summary>
+    /// Revokes one of an account's tokens: the caller's own, or one of an account they administer
+    /// (found through <see cref="AccessPolicy.ApiTokens"/>, so a token they may not see is a 404).
+    /// </summary>
+    public async Task<Result<bool>> RevokeAsync(Caller caller, Guid userId, Guid tokenId, CancellationToken ct = default)
     {
-        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct);
+        if (await queries.ProblemAsync(caller, userId, "Only the user and their organisation's admins revoke their tokens.", ct) is { } problem)
+        {
+            return problem;
+        }
+        var token = await access.ApiTokens(caller).FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct);
         if (token is null)
         {
-            return false;
+            return Problem.NotFound("The token");
         }
         if (token.RevokedAt is null)
         {

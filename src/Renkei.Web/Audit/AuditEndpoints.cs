@@ -20,23 +20,17 @@ public static class AuditEndpoints
     private static async Task<Results<Ok<Page<AuditEventView>>, ProblemHttpResult>> List(RequestCaller caller, AuditQueries queries, CancellationToken ct,
         string? action = null, string? resourceType = null, string? resourceId = null, int offset = 0, int limit = ApiConventions.DefaultLimit)
     {
-        if (!Permissions.ReadAudit(caller.Required))
-        {
-            return ProblemResults.From(Problem.Forbidden("Only admins and auditors read the audit trail."));
-        }
         if (ApiConventions.CheckPaging(offset, limit) is { } paging)
         {
             return ProblemResults.From(paging);
         }
-        return TypedResults.Ok(await queries.ListAsync(caller.Required, action, resourceType, resourceId, offset, limit, ct));
+        var result = await queries.ListAsync(caller.Required, action, resourceType, resourceId, offset, limit, ct);
+        return result.Ok ? TypedResults.Ok(result.Value!) : ProblemResults.From(result.Problem!);
     }
 
     private static async Task<Results<Ok<AuditVerification>, ProblemHttpResult>> Verify(RequestCaller caller, AuditVerifier verifier, CancellationToken ct)
     {
-        if (!Permissions.VerifyAudit(caller.Required))
-        {
-            return ProblemResults.From(Problem.Forbidden("Only platform administrators and national-centre auditors verify the whole trail."));
-        }
-        return TypedResults.Ok(await verifier.VerifyAsync(ct));
+        var result = await verifier.VerifyAsync(caller.Required, ct);
+        return result.Ok ? TypedResults.Ok(result.Value!) : ProblemResults.From(result.Problem!);
     }
 }

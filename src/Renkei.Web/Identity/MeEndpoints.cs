@@ -41,8 +41,8 @@ public static class MeEndpoints
             c.Roles.Order().ToList(), c.IsPlatformAdmin, c.CeptoarCodes, c.CommunityCodes, c.PreferredLanguage));
     }
 
-    private static async Task<Ok<List<TokenView>>> ListTokens(RequestCaller caller, TokenQueries tokens, CancellationToken ct) =>
-        TypedResults.Ok(await tokens.ListAsync(caller.Required.UserId, ct));
+    private static async Task<Ok<List<TokenView>>> ListTokens(RequestCaller caller, ApiTokenQueries tokens, CancellationToken ct) =>
+        TypedResults.Ok((await tokens.ListAsync(caller.Required, caller.Required.UserId, ct)).Value!);
 
     private static async Task<Results<Created<IssuedTokenView>, ProblemHttpResult>> IssueToken(TokenInput input, RequestCaller caller, ApiTokenService tokens,
         TimeProvider time, CancellationToken ct)
@@ -54,9 +54,9 @@ public static class MeEndpoints
         }
         var issued = await tokens.IssueAsync(caller.Required.UserId, input.Name.Trim(), input.ExpiresInDays ?? ApiTokenService.DefaultLifetimeDays, ct);
         return TypedResults.Created($"/api/v1/me/tokens/{issued.Token.Id}",
-            new IssuedTokenView(TokenQueries.View(issued.Token, Clock.UtcNow(time)), issued.Secret));
+            new IssuedTokenView(ApiTokenQueries.View(issued.Token, Clock.UtcNow(time)), issued.Secret));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeToken(Guid id, RequestCaller caller, ApiTokenService tokens, CancellationToken ct) =>
-        await tokens.RevokeAsync(caller.Required.UserId, id, ct) ? TypedResults.NoContent() : ProblemResults.NotFound("The token");
+        (await tokens.RevokeAsync(caller.Required, caller.Required.UserId, id, ct)) is { Ok: true } ? TypedResults.NoContent() : ProblemResults.NotFound("The token");
 }

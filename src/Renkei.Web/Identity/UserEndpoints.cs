@@ -72,33 +72,15 @@ public static class UserEndpoints
         return result.Ok ? TypedResults.Ok(result.Value!) : ProblemResults.From(result.Problem!);
     }
 
-    private static async Task<Results<Ok<List<TokenView>>, ProblemHttpResult>> ListTokens(Guid id, RequestCaller caller, UserAdminService users,
-        TokenQueries tokens, CancellationToken ct)
+    private static async Task<Results<Ok<List<TokenView>>, ProblemHttpResult>> ListTokens(Guid id, RequestCaller caller, ApiTokenQueries tokens, CancellationToken ct)
     {
-        var user = await users.FindAsync(caller.Required, id, ct);
-        if (user is null)
-        {
-            return ProblemResults.NotFound("The user");
-        }
-        if (user.Id != caller.Required.UserId && !Access.Permissions.ManageUsers(caller.Required, user.OrganisationId))
-        {
-            return ProblemResults.From(Problem.Forbidden("Only the user and their organisation's admins see their tokens."));
-        }
-        return TypedResults.Ok(await tokens.ListAsync(id, ct));
+        var result = await tokens.ListAsync(caller.Required, id, ct);
+        return result.Ok ? TypedResults.Ok(result.Value!) : ProblemResults.From(result.Problem!);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeToken(Guid id, Guid tokenId, RequestCaller caller, UserAdminService users,
-        ApiTokenService tokens, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeToken(Guid id, Guid tokenId, RequestCaller caller, ApiTokenService tokens, CancellationToken ct)
     {
-        var user = await users.FindAsync(caller.Required, id, ct);
-        if (user is null)
-        {
-            return ProblemResults.NotFound("The user");
-        }
-        if (user.Id != caller.Required.UserId && !Access.Permissions.ManageUsers(caller.Required, user.OrganisationId))
-        {
-            return ProblemResults.From(Problem.Forbidden("Only the user and their organisation's admins revoke their tokens."));
-        }
-        return await tokens.RevokeAsync(id, tokenId, ct) ? TypedResults.NoContent() : ProblemResults.NotFound("The token");
+        var result = await tokens.RevokeAsync(caller.Required, id, tokenId, ct);
+        return result.Ok ? TypedResults.NoContent() : ProblemResults.From(result.Problem!);
     }
 }

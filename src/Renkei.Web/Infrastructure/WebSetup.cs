@@ -15,7 +15,6 @@ public static class WebSetup
     {
         services.AddHttpContextAccessor();
         services.AddScoped<RequestCaller>();
-        services.AddScoped<TokenQueries>();
         services.AddScoped<Pages.Account.SignInEvents>();
         services.AddOptions<Renkei.Web.Taxii.TaxiiOptions>().Bind(configuration.GetSection("Renkei:Taxii"));
         services.AddOptions<Renkei.Taxii.Feeds.TaxiiFeedOptions>().Bind(configuration.GetSection("Renkei:TaxiiFeeds"))

@@ -81,7 +81,7 @@ public sealed class AccessArchitectureTests
         ["src/Renkei.Core/Directory/MembershipService.cs"] = "Write: directory administration (Permissions).",
         ["src/Renkei.Core/Directory/Csv/OrganisationCsv.cs"] = "Write: directory import compares with existing contacts.",
         ["src/Renkei.Core/Directory/Csv/UserCsv.cs"] = "Write: user import compares with existing accounts.",
-        ["src/Renkei.Core/Identity/ApiTokenService.cs"] = "Write: issuing and revoking a user's own tokens.",
+        ["src/Renkei.Core/Identity/ApiTokenService.cs"] = "Write and authentication: issuing tokens, and finding a bearer's token before there is a caller (revoking goes through AccessPolicy.ApiTokens).",
         ["src/Renkei.Core/Identity/UserAdminService.cs"] = "Write: account administration (Permissions).",
         ["src/Renkei.Core/Reports/ReportService.cs"] = "Write: filing and updating a report numbers its versions.",
         ["src/Renkei.Core/Reports/ReportAssessor.cs"] = "Write: an assessment is numbered; re-evaluation after a rules change is an administrator's job over every report.",
@@ -102,7 +102,6 @@ public sealed class AccessArchitectureTests
     {
         ["src/Renkei.Web/Health/HealthEndpoints.cs"] = "Probes the database connection and schema version; reads no table.",
         ["src/Renkei.Web/Identity/AuthenticationSetup.cs"] = "Authentication runs before there is a caller: cookie and token validation.",
-        ["src/Renkei.Web/Identity/TokenQueries.cs"] = "Bearer-token lookup before there is a caller.",
         ["src/Renkei.Web/Notifications/MailWorker.cs"] = "System job: leases the e-mail outbox (to move into Core, issue 15).",
         ["src/Renkei.Web/Webhooks/WebhookWorker.cs"] = "System job: leases the webhook outbox (to move into Core, issue 15).",
     };

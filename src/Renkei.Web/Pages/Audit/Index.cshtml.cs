@@ -17,31 +17,32 @@ public sealed class IndexModel(AuditQueries queries, AuditVerifier verifier) : R
     public int Total { get; private set; }
     public AuditVerification? Verification { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (!Permissions.ReadAudit(Caller))
-        {
-            return Forbid();
-        }
-        await LoadAsync(ct);
-        return Page();
-    }
+    /// <summary>Whether the verify button is offered: the same rule the verifier applies.</summary>
+    public bool CanVerify => Permissions.VerifyAudit(Caller);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Forbid();
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
-        if (!Permissions.VerifyAudit(Caller))
+        var verification = await verifier.VerifyAsync(Caller, ct);
+        if (!verification.Ok)
         {
             return Forbid();
         }
-        Verification = await verifier.VerifyAsync(ct);
-        await LoadAsync(ct);
-        return Page();
+        Verification = verification.Value;
+        return await LoadAsync(ct) ? Page() : Forbid();
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    /// <summary>The page of events, or false when the caller may not read the trail (the query refuses).</summary>
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var page = await queries.ListAsync(Caller, Action, null, null, Math.Max(0, Offset), 100, ct);
-        Events = page.Items;
-        Total = page.Total;
+        if (!page.Ok)
+        {
+            return false;
+        }
+        Events = page.Value!.Items;
+        Total = page.Value.Total;
+        return true;
     }
 }

@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Renkei.Identity;
-using Renkei.Web.Identity;
 
 namespace Renkei.Web.Pages.Profile;
 
 /// <summary>The user's own page: language, password, two-factor sign-in and API tokens.</summary>
-public sealed class IndexModel(TokenQueries tokenQueries, ApiTokenService tokens, UserAdminService users) : RenkeiPageModel
+public sealed class IndexModel(ApiTokenQueries tokenQueries, ApiTokenService tokens, UserAdminService users) : RenkeiPageModel
 {
     public UserView Me { get; private set; } = null!;
     public List<TokenView> Tokens { get; private set; } = [];
@@ -48,7 +47,7 @@ public sealed class IndexModel(TokenQueries tokenQueries, ApiTokenService tokens
 
     public async Task<IActionResult> OnPostRevokeTokenAsync(Guid tokenId, CancellationToken ct)
     {
-        if (!await tokens.RevokeAsync(Caller.UserId, tokenId, ct))
+        if (!(await tokens.RevokeAsync(Caller, Caller.UserId, tokenId, ct)).Ok)
         {
             return NotFound();
         }
@@ -59,6 +58,6 @@ public sealed class IndexModel(TokenQueries tokenQueries, ApiTokenService tokens
     private async Task LoadAsync(CancellationToken ct)
     {
         Me = (await users.FindAsync(Caller, Caller.UserId, ct))!;
-        Tokens = await tokenQueries.ListAsync(Caller.UserId, ct);
+        Tokens = (await tokenQueries.ListAsync(Caller, Caller.UserId, ct)).Value!;
     }
 }
