@@ -64,7 +64,7 @@ public static class CoreServices
         services.AddScoped<Reports.ReportAttachments>();
         services.AddScoped<Advisories.AdvisoryService>();
         services.AddScoped<Advisories.AdvisoryReceipts>();
-        services.AddScoped<Advisories.AdvisoryRemit>();
+        services.AddScoped<Access.AdvisoryRemit>();
         services.AddScoped<Advisories.AdvisoryNotifications>();
         services.AddScoped<Advisories.AdvisoryRelay>();
         services.AddScoped<Advisories.AdvisoryEscalation>();

@@ -21,4 +21,7 @@ public sealed class VisibleAdvisory
     public Advisory Advisory { get; }
 
     public Caller? Caller { get; }
+
+    /// <summary>The caller belongs to the organisation that issued it (which reads every recipient's record).</summary>
+    public bool IssuedByCallersOrganisation => Caller is not null && Advisory.OwnerOrganisationId == Caller.OrganisationId;
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Renkei.Access;
 using Renkei.Directory;
 using Renkei.Storage;
 

@@ -75,12 +75,11 @@ public sealed class AdvisoryReceipts(RenkeiDbContext db, AccessPolicy access, Ad
     /// <summary>Every recipient's record with the counts: the issuing organisation only (null for others, who get 404).</summary>
     public async Task<DeliveryReport?> ReportAsync(Caller caller, Guid id, string? sector, bool? acknowledged, int offset, int limit, bool? escalated = null, CancellationToken ct = default)
     {
-        var advisory = await access.Advisories(caller).AsNoTracking().Where(a => a.Id == id).Select(a => new { a.OwnerOrganisationId }).FirstOrDefaultAsync(ct);
-        if (advisory is null || advisory.OwnerOrganisationId != caller.OrganisationId)
+        if (await access.AdvisoryAsync(caller, id, ct) is not { IssuedByCallersOrganisation: true } advisory)
         {
             return null;
         }
-        var all = db.AdvisoryDeliveries.AsNoTracking().Where(d => d.AdvisoryId == id);
+        var all = access.AdvisoryDeliveries(advisory).AsNoTracking();
         var bySector = await CountByAsync(all.Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new KeyedDelivery { Delivery = d, Code = o.SectorCode ?? "" }), ct);
         var byCeptoar = await CountByAsync(all.Join(db.CeptoarMemberships, d => d.OrganisationId, m => m.OrganisationId, (d, m) => new KeyedDelivery { Delivery = d, Code = m.CeptoarCode }), ct);
         // Every recipient has exactly one sector entry (possibly ""), so the totals are their sum.
@@ -135,11 +134,12 @@ public sealed class AdvisoryReceipts(RenkeiDbContext db, AccessPolicy access, Ad
 
     private async Task<Result<AdvisoryDelivery>> MineAsync(Caller caller, Guid id, CancellationToken ct)
     {
-        if (!await access.Advisories(caller).AnyAsync(a => a.Id == id, ct))
+        if (await access.AdvisoryAsync(caller, id, ct) is not { } advisory)
         {
             return Problem.NotFound("The advisory");
         }
-        var delivery = await db.AdvisoryDeliveries.FirstOrDefaultAsync(d => d.AdvisoryId == id && d.OrganisationId == caller.OrganisationId, ct);
+        var org = caller.OrganisationId;
+        var delivery = await access.AdvisoryDeliveries(advisory).FirstOrDefaultAsync(d => d.OrganisationId == org, ct);
         if (delivery is null)
         {
             return Problem.Conflict("Your organisation is not a recipient of this advisory.");

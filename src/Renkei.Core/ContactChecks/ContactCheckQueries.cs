@@ -1,23 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using Renkei.Access;
 using Renkei.Common;
-using Renkei.Storage;
 
 namespace Renkei.ContactChecks;
 
 /// <summary>Reading contact checks through <see cref="AccessPolicy.ContactChecks"/>: the issuer's list and the checks waiting for the caller's answer.</summary>
-public sealed class ContactCheckQueries(RenkeiDbContext db, AccessPolicy access, AudienceBuilder audiences, TimeProvider time)
+public sealed class ContactCheckQueries(AccessPolicy access, AudienceBuilder audiences, TimeProvider time)
 {
     public async Task<ContactCheckList> ListAsync(Caller caller, int offset, int limit, CancellationToken ct = default)
     {
-        var org = caller.OrganisationId;
-        var issued = db.ContactChecks.AsNoTracking().Where(c => c.OwnerOrganisationId == org);
+        var issued = access.IssuedContactChecks(caller).AsNoTracking();
         var total = await issued.CountAsync(ct);
         var page = await issued.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Skip(offset).Take(limit).ToListAsync(ct);
         var ids = page.Select(c => c.Id).ToList();
-        var latest = await db.ContactCheckRounds.AsNoTracking().Where(r => ids.Contains(r.CheckId))
-            .Where(r => !db.ContactCheckRounds.Any(later => later.CheckId == r.CheckId && later.Number > r.Number)).ToListAsync(ct);
-        var counts = latest.Zip(await CountsAsync(latest, ct)).ToDictionary(x => x.First.CheckId, x => x.Second);
+        var rounds = access.ContactCheckRounds(caller);
+        var latest = await rounds.AsNoTracking().Where(r => ids.Contains(r.CheckId))
+            .Where(r => !rounds.Any(later => later.CheckId == r.CheckId && later.Number > r.Number)).ToListAsync(ct);
+        var counts = latest.Zip(await CountsAsync(access.ContactCheckTargets(caller), latest, ct)).ToDictionary(x => x.First.CheckId, x => x.Second);
         var summaries = page.Select(c => new ContactCheckSummary(c.Id, c.Title, c.Schedule, c.RepeatDays, c.DeadlineHours, c.CreatedAt, c.NextRoundAt, c.CancelledAt,
             c.RoundCount, counts.GetValueOrDefault(c.Id))).ToList();
         return new ContactCheckList(summaries, total, await OpenAsync(caller, ct));
@@ -29,12 +28,12 @@ public sealed class ContactCheckQueries(RenkeiDbContext db, AccessPolicy access,
         var now = Clock.UtcNow(time);
         var org = caller.OrganisationId;
         var rows = await (
-            from t in db.ContactCheckTargets.AsNoTracking()
+            from t in access.ContactCheckTargets(caller).AsNoTracking()
             where t.OrganisationId == org
-            join r in db.ContactCheckRounds on t.RoundId equals r.Id
+            join r in access.ContactCheckRounds(caller) on t.RoundId equals r.Id
             where r.DeadlineAt > now
-            join c in db.ContactChecks on r.CheckId equals c.Id
-            join o in db.Organisations on c.OwnerOrganisationId equals o.Id
+            join c in access.ContactChecks(caller) on r.CheckId equals c.Id
+            join o in access.Organisations(caller) on c.OwnerOrganisationId equals o.Id
             select new { c.Id, c.Title, c.Message, c.OwnerOrganisationId, o.NameJa, o.NameEn, r.Number, r.StartedAt, r.DeadlineAt, t.ConfirmedAt })
             .ToListAsync(ct);
         // A few targets per organisation and round: grouped here, which also keeps MIN over timestamps off SQLite's text.
@@ -50,17 +49,17 @@ public sealed class ContactCheckQueries(RenkeiDbContext db, AccessPolicy access,
     /// <summary>One check, if the caller may see it: the issuer with every round's counts, a recipient with its own rounds.</summary>
     public async Task<ContactCheckView?> GetAsync(Caller caller, Guid id, CancellationToken ct = default)
     {
-        var check = await access.ContactChecks(caller).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (check is null)
+        if (await access.ContactCheckAsync(caller, id, ct) is not { } visible)
         {
             return null;
         }
-        var owner = await db.Organisations.AsNoTracking().Where(o => o.Id == check.OwnerOrganisationId).Select(o => new { o.NameJa, o.NameEn }).FirstAsync(ct);
-        var allRounds = await db.ContactCheckRounds.AsNoTracking().Where(r => r.CheckId == id).OrderBy(r => r.Number).ToListAsync(ct);
-        var issuer = check.OwnerOrganisationId == caller.OrganisationId;
-        var rounds = issuer ? await CountsAsync(allRounds, ct) : [];
+        var check = visible.Check;
+        var owner = await access.Organisations(caller).AsNoTracking().Where(o => o.Id == check.OwnerOrganisationId).Select(o => new { o.NameJa, o.NameEn }).FirstAsync(ct);
+        var allRounds = await access.ContactCheckRounds(visible).AsNoTracking().OrderBy(r => r.Number).ToListAsync(ct);
+        var issuer = visible.IssuedByCallersOrganisation;
+        var rounds = issuer ? await CountsAsync(access.ContactCheckTargets(visible), allRounds, ct) : [];
         var org = caller.OrganisationId;
-        var mine = (await db.ContactCheckTargets.AsNoTracking().Where(t => t.CheckId == id && t.OrganisationId == org)
+        var mine = (await access.ContactCheckTargets(visible).AsNoTracking().Where(t => t.OrganisationId == org)
                 .Select(t => new { t.RoundId, t.ConfirmedAt }).ToListAsync(ct))
             .GroupBy(t => t.RoundId)
             .Join(allRounds, g => g.Key, r => r.Id, (g, r) => new MyRound(r.Number, r.StartedAt, r.DeadlineAt, g.Min(t => t.ConfirmedAt)))
@@ -70,11 +69,11 @@ public sealed class ContactCheckQueries(RenkeiDbContext db, AccessPolicy access,
             check.CreatedAt, check.NextRoundAt, check.CancelledAt, rounds, mine);
     }
 
-    /// <summary>Organisations targeted and answered per round, in one grouped query.</summary>
-    internal async Task<List<RoundCounts>> CountsAsync(IReadOnlyList<ContactCheckRound> rounds, CancellationToken ct)
+    /// <summary>Organisations targeted and answered per round, in one grouped query over the targets the policy gave.</summary>
+    internal static async Task<List<RoundCounts>> CountsAsync(IQueryable<ContactCheckTarget> targets, IReadOnlyList<ContactCheckRound> rounds, CancellationToken ct)
     {
         var ids = rounds.Select(r => r.Id).ToList();
-        var perOrganisation = await db.ContactCheckTargets.AsNoTracking().Where(t => ids.Contains(t.RoundId))
+        var perOrganisation = await targets.AsNoTracking().Where(t => ids.Contains(t.RoundId))
             .GroupBy(t => new { t.RoundId, t.OrganisationId })
             .Select(g => new { g.Key.RoundId, Answered = g.Count(t => t.ConfirmedAt != null) > 0 })
             .ToListAsync(ct);

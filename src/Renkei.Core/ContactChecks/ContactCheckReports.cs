@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Renkei.Access;
 using Renkei.Directory;
-using Renkei.Storage;
 
 namespace Renkei.ContactChecks;
 
@@ -28,30 +27,32 @@ public sealed record ContactCheckReport(Guid CheckId, string Title, IReadOnlyLis
 /// The issuing organisation only: for anyone else the check's report does not exist (404), as an
 /// advisory's deliveries.
 /// </summary>
-public sealed class ContactCheckReports(RenkeiDbContext db, AccessPolicy access, ContactCheckQueries queries)
+public sealed class ContactCheckReports(AccessPolicy access)
 {
     public async Task<ContactCheckReport?> ReportAsync(Caller caller, Guid id, int? roundNumber, CancellationToken ct = default)
     {
-        var check = await access.ContactChecks(caller).AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Title, c.OwnerOrganisationId }).FirstOrDefaultAsync(ct);
-        if (check is null || check.OwnerOrganisationId != caller.OrganisationId)
+        if (await access.ContactCheckAsync(caller, id, ct) is not { IssuedByCallersOrganisation: true } check)
         {
             return null;
         }
-        var rounds = await db.ContactCheckRounds.AsNoTracking().Where(r => r.CheckId == id).OrderBy(r => r.Number).ToListAsync(ct);
+        var rounds = await access.ContactCheckRounds(check).AsNoTracking().OrderBy(r => r.Number).ToListAsync(ct);
         var round = roundNumber is { } n ? rounds.FirstOrDefault(r => r.Number == n) : rounds.LastOrDefault();
         if (roundNumber is not null && round is null)
         {
             return null;
         }
-        return new ContactCheckReport(id, check.Title, await queries.CountsAsync(rounds, ct), round is null ? null : await RoundAsync(round, ct));
+        return new ContactCheckReport(id, check.Check.Title, await ContactCheckQueries.CountsAsync(access.ContactCheckTargets(check), rounds, ct),
+            round is null ? null : await RoundAsync(check, round, ct));
     }
 
-    private async Task<RoundReport> RoundAsync(ContactCheckRound round, CancellationToken ct)
+    private async Task<RoundReport> RoundAsync(VisibleContactCheck check, ContactCheckRound round, CancellationToken ct)
     {
+        var caller = check.Caller;
         // One row per target: a round has a few per organisation, grouped here so that response
         // times (the earliest confirmation of each organisation) are computed alike on both providers.
-        var targets = await db.ContactCheckTargets.AsNoTracking().Where(t => t.RoundId == round.Id)
-            .Join(db.Organisations, t => t.OrganisationId, o => o.Id, (t, o) => new { t.OrganisationId, t.ContactId, t.SentAt, t.ConfirmedAt, o.NameJa, o.NameEn, o.SectorCode })
+        var roundId = round.Id;
+        var targets = await access.ContactCheckTargets(check).AsNoTracking().Where(t => t.RoundId == roundId)
+            .Join(access.Organisations(caller), t => t.OrganisationId, o => o.Id, (t, o) => new { t.OrganisationId, t.ContactId, t.SentAt, t.ConfirmedAt, o.NameJa, o.NameEn, o.SectorCode })
             .ToListAsync(ct);
         var organisations = targets.GroupBy(t => t.OrganisationId).Select(g =>
         {
@@ -60,10 +61,10 @@ public sealed class ContactCheckReports(RenkeiDbContext db, AccessPolicy access,
             return new Answer(x.OrganisationId, x.NameJa, x.NameEn, x.SectorCode ?? "", first is null ? null : (int)(first.Value - g.Min(t => t.SentAt)).TotalSeconds);
         }).ToList();
         var ids = organisations.Select(o => o.Id).ToList();
-        var memberships = (await db.CeptoarMemberships.AsNoTracking().Where(m => ids.Contains(m.OrganisationId)).Select(m => new { m.OrganisationId, m.CeptoarCode }).ToListAsync(ct))
+        var memberships = (await access.CeptoarMemberships(caller).AsNoTracking().Where(m => ids.Contains(m.OrganisationId)).Select(m => new { m.OrganisationId, m.CeptoarCode }).ToListAsync(ct))
             .ToLookup(m => m.OrganisationId, m => m.CeptoarCode);
-        var sectorNames = await db.Sectors.AsNoTracking().ToDictionaryAsync(x => x.Code, x => (x.NameJa, x.NameEn), ct);
-        var ceptoarNames = await db.Ceptoars.AsNoTracking().ToDictionaryAsync(x => x.Code, x => (x.NameJa, x.NameEn), ct);
+        var sectorNames = await access.Sectors(caller).AsNoTracking().ToDictionaryAsync(x => x.Code, x => (x.NameJa, x.NameEn), ct);
+        var ceptoarNames = await access.Ceptoars(caller).AsNoTracking().ToDictionaryAsync(x => x.Code, x => (x.NameJa, x.NameEn), ct);
         ResponseGroup Group(string code, IEnumerable<Answer> answers, Dictionary<string, (string NameJa, string NameEn)> names) =>
             names.TryGetValue(code, out var n) ? new ResponseGroup(code, n.NameJa, n.NameEn, Stats(answers))
                 : new ResponseGroup(code, code.Length == 0 ? "分野なし" : code, code.Length == 0 ? "No sector" : code, Stats(answers));
@@ -71,21 +72,14 @@ public sealed class ContactCheckReports(RenkeiDbContext db, AccessPolicy access,
         var byCeptoar = organisations.SelectMany(o => memberships[o.Id].Select(code => (code, o))).GroupBy(x => x.code)
             .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Group(g.Key, g.Select(x => x.o), ceptoarNames)).ToList();
         return new RoundReport(round.Number, round.StartedAt, round.DeadlineAt, targets.Count(t => t.ContactId is not null), Stats(organisations),
-            bySector, byCeptoar, await NotAnsweredAsync(organisations.Where(o => o.Seconds is null).ToList(), ct));
+            bySector, byCeptoar, await NotAnsweredAsync(check, organisations.Where(o => o.Seconds is null).ToList(), ct));
     }
 
-    /// <summary>
-    /// The organisations to call, with their points of contact as they are now (a number changed
-    /// since the round was sent is the one to dial).
-    /// </summary>
-    /// <remarks>
-    /// Read without the directory's contact filter on purpose: the issuer addressed these
-    /// organisations within its remit, and calling those that did not answer is the point of the check.
-    /// </remarks>
-    private async Task<List<NonResponder>> NotAnsweredAsync(List<Answer> silent, CancellationToken ct)
+    /// <summary>The organisations to call, with their points of contact (<see cref="AccessPolicy.ContactsToCall"/>).</summary>
+    private async Task<List<NonResponder>> NotAnsweredAsync(VisibleContactCheck check, List<Answer> silent, CancellationToken ct)
     {
         var ids = silent.Select(o => o.Id).ToList();
-        var contacts = (await db.PointsOfContact.AsNoTracking().Where(p => ids.Contains(p.OrganisationId)).ToListAsync(ct)).ToLookup(p => p.OrganisationId);
+        var contacts = (await access.ContactsToCall(check).AsNoTracking().Where(p => ids.Contains(p.OrganisationId)).ToListAsync(ct)).ToLookup(p => p.OrganisationId);
         return silent.OrderBy(o => o.SectorCode, StringComparer.Ordinal).ThenBy(o => o.NameJa, StringComparer.Ordinal)
             .Select(o => new NonResponder(o.Id, o.NameJa, o.NameEn, o.SectorCode.Length == 0 ? null : o.SectorCode,
                 contacts[o.Id].OrderBy(p => p.Priority).ThenBy(p => p.Name, StringComparer.Ordinal).Select(p => new ContactToCall(p.Name, p.Phone, p.Email, p.Priority, p.Hours)).ToList()))

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Renkei.Advisories;
+using Renkei.Access;
 using Renkei.Audit;
 using Renkei.Common;
 using Renkei.Notifications;

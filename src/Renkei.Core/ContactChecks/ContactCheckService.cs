@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Renkei.Access;
-using Renkei.Advisories;
 using Renkei.Audit;
 using Renkei.Common;
 using Renkei.Storage;

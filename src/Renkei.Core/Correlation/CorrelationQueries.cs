@@ -4,7 +4,6 @@ using Renkei.Advisories;
 using Renkei.Audit;
 using Renkei.Common;
 using Renkei.Reports;
-using Renkei.Storage;
 
 namespace Renkei.Correlation;
 
@@ -18,7 +17,7 @@ namespace Renkei.Correlation;
 /// a closed community's set names the indicator). Reporters are shown through
 /// <see cref="ReportQueries.ReportersAsync"/>, so anonymity is decided where it always is.
 /// </remarks>
-public sealed class CorrelationQueries(RenkeiDbContext db, AccessPolicy access, ReportQueries reports, AuditTrail audit)
+public sealed class CorrelationQueries(AccessPolicy access, ReportQueries reports, AuditTrail audit)
 {
     /// <summary>Places listed per indicator of a record; the total says how many the caller may read.</summary>
     public const int MaxPlaces = 20;
@@ -63,13 +62,13 @@ public sealed class CorrelationQueries(RenkeiDbContext db, AccessPolicy access, 
     /// </summary>
     public async Task<Page<IndicatorCorrelation>?> ForIndicatorSetAsync(Caller caller, Guid id, int offset, int limit, CancellationToken ct = default)
     {
-        if (!await access.IndicatorSets(caller).AnyAsync(s => s.Id == id, ct))
+        if (await access.IndicatorSetAsync(caller, id, ct) is not { } set)
         {
             return null;
         }
         var visible = Visible(caller);
-        var matched = db.IndicatorOccurrences
-            .Where(m => m.SourceId == id && visible.Any(v => v.IndicatorType == m.IndicatorType && v.Value == m.Value && v.SourceId != id))
+        var matched = access.IndicatorOccurrences(set)
+            .Where(m => visible.Any(v => v.IndicatorType == m.IndicatorType && v.Value == m.Value && v.SourceId != id))
             .Select(m => new { m.IndicatorType, m.Value })
             .Distinct();
         var total = await matched.CountAsync(ct);
@@ -87,11 +86,11 @@ public sealed class CorrelationQueries(RenkeiDbContext db, AccessPolicy access, 
     /// </summary>
     public async Task<Dictionary<string, IndicatorCorrelation>> ForSetObjectsAsync(Caller caller, Guid setId, IReadOnlyList<string> stixIds, CancellationToken ct = default)
     {
-        if (stixIds.Count == 0 || !await access.IndicatorSets(caller).AnyAsync(s => s.Id == setId, ct))
+        if (stixIds.Count == 0 || await access.IndicatorSetAsync(caller, setId, ct) is not { } set)
         {
             return [];
         }
-        var own = await db.IndicatorOccurrences.Where(o => o.SourceId == setId && stixIds.Contains(o.StixId!))
+        var own = await access.IndicatorOccurrences(set).Where(o => stixIds.Contains(o.StixId!))
             .Select(o => new { o.StixId, o.IndicatorType, o.Value })
             .ToListAsync(ct);
         var places = await PlacesAsync(caller, own.Select(o => (o.IndicatorType, o.Value)).Distinct().ToList(), setId, ct);
@@ -111,16 +110,7 @@ public sealed class CorrelationQueries(RenkeiDbContext db, AccessPolicy access, 
         new(key.Type, key.Value, places.Count, places.Take(MaxPlaces).ToList());
 
     /// <summary>The occurrences in records the caller may read — the only ones any answer is built from.</summary>
-    private IQueryable<IndicatorOccurrence> Visible(Caller caller)
-    {
-        var readableReports = access.Reports(caller).Select(r => r.Id);
-        var readableAdvisories = access.Advisories(caller).Select(a => a.Id);
-        var readableSets = access.IndicatorSets(caller).Select(s => s.Id);
-        return db.IndicatorOccurrences.Where(o =>
-            (o.SourceKind == OccurrenceSource.Report && readableReports.Contains(o.SourceId))
-            || (o.SourceKind == OccurrenceSource.Advisory && readableAdvisories.Contains(o.SourceId))
-            || (o.SourceKind == OccurrenceSource.IndicatorSet && readableSets.Contains(o.SourceId)));
-    }
+    private IQueryable<IndicatorOccurrence> Visible(Caller caller) => access.IndicatorOccurrences(caller);
 
     /// <summary>For each indicator, the readable records carrying it (one place per record), newest sighting first.</summary>
     private async Task<Dictionary<(IndicatorType Type, string Value), List<IndicatorPlace>>> PlacesAsync(
@@ -186,7 +176,7 @@ public sealed class CorrelationQueries(RenkeiDbContext db, AccessPolicy access, 
         if (advisoryIds.Count > 0)
         {
             var rows = await access.Advisories(caller).AsNoTracking().Where(a => advisoryIds.Contains(a.Id))
-                .Join(db.Organisations, a => a.OwnerOrganisationId, o => o.Id, (a, o) => new { a, o.NameJa, o.NameEn })
+                .Join(access.Organisations(caller), a => a.OwnerOrganisationId, o => o.Id, (a, o) => new { a, o.NameJa, o.NameEn })
                 .ToListAsync(ct);
             foreach (var r in rows)
             {
@@ -198,7 +188,7 @@ public sealed class CorrelationQueries(RenkeiDbContext db, AccessPolicy access, 
         if (setIds.Count > 0)
         {
             var rows = await access.IndicatorSets(caller).AsNoTracking().Where(s => setIds.Contains(s.Id))
-                .Join(db.Organisations, s => s.OwnerOrganisationId, o => o.Id, (s, o) => new { s.Id, s.Title, s.Tlp, s.ImportedAt, s.OwnerOrganisationId, o.NameJa, o.NameEn })
+                .Join(access.Organisations(caller), s => s.OwnerOrganisationId, o => o.Id, (s, o) => new { s.Id, s.Title, s.Tlp, s.ImportedAt, s.OwnerOrganisationId, o.NameJa, o.NameEn })
                 .ToListAsync(ct);
             foreach (var r in rows)
             {

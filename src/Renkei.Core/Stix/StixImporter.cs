@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Renkei.Access;
-using Renkei.Advisories;
 using Renkei.Audit;
 using Renkei.Common;
 using Renkei.Identity;

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Renkei.Access;
-using Renkei.Advisories;
 using Renkei.Identity;
-using Renkei.Storage;
 
 namespace Renkei.Taxii;
 
@@ -14,7 +12,7 @@ namespace Renkei.Taxii;
 /// exactly what its user sees in the UI, and a collection id the caller does not belong to does
 /// not exist for them (404).
 /// </remarks>
-public sealed class TaxiiCollections(RenkeiDbContext db, AccessPolicy access)
+public sealed class TaxiiCollections(AccessPolicy access)
 {
     public const string PublicKey = "public";
 
@@ -67,21 +65,21 @@ public sealed class TaxiiCollections(RenkeiDbContext db, AccessPolicy access)
             Make(caller, PublicKey, "公開 (TLP:CLEAR)", "Public (TLP:CLEAR)", "TLP:CLEAR で共有された情報", "Everything shared as TLP:CLEAR", null),
             Make(caller, "all-ci", "全重要インフラ", "All critical infrastructure", "全重要インフラ事業者等に共有された情報", "Shared with all critical-infrastructure organisations", Entry(AudienceKind.AllCi, SharingPolicy.AllKey)),
         };
-        if (caller.SectorCode is { } sector && Wanted("sector:" + sector) && await db.Sectors.Where(s => s.Code == sector).Select(s => new { s.NameJa, s.NameEn }).FirstOrDefaultAsync(ct) is { } s)
+        if (caller.SectorCode is { } sector && Wanted("sector:" + sector) && await access.Sectors(caller).Where(s => s.Code == sector).Select(s => new { s.NameJa, s.NameEn }).FirstOrDefaultAsync(ct) is { } s)
         {
             list.Add(Make(caller, "sector:" + sector, $"分野: {s.NameJa}", $"Sector: {s.NameEn}", $"{s.NameJa}分野に共有された情報", $"Shared with the {s.NameEn} sector", Entry(AudienceKind.Sector, sector)));
         }
-        if (caller.BusinessScopeCode is { } scope && Wanted("scope:" + scope) && await db.BusinessScopes.Where(x => x.Code == scope).Select(x => new { x.NameJa, x.NameEn }).FirstOrDefaultAsync(ct) is { } b)
+        if (caller.BusinessScopeCode is { } scope && Wanted("scope:" + scope) && await access.BusinessScopes(caller).Where(x => x.Code == scope).Select(x => new { x.NameJa, x.NameEn }).FirstOrDefaultAsync(ct) is { } b)
         {
             list.Add(Make(caller, "scope:" + scope, $"業務: {b.NameJa}", $"Business scope: {b.NameEn}", $"{b.NameJa}に共有された情報", $"Shared with {b.NameEn}", Entry(AudienceKind.BusinessScope, scope)));
         }
         var ceptoars = caller.CeptoarCodes.Where(c => Wanted("ceptoar:" + c)).ToArray();
-        foreach (var c in ceptoars.Length == 0 ? [] : await db.Ceptoars.Where(x => ceptoars.Contains(x.Code)).OrderBy(x => x.Code).Select(x => new { x.Code, x.NameJa, x.NameEn }).ToListAsync(ct))
+        foreach (var c in ceptoars.Length == 0 ? [] : await access.Ceptoars(caller).Where(x => ceptoars.Contains(x.Code)).OrderBy(x => x.Code).Select(x => new { x.Code, x.NameJa, x.NameEn }).ToListAsync(ct))
         {
             list.Add(Make(caller, "ceptoar:" + c.Code, $"セプター: {c.NameJa}", $"CEPTOAR: {c.NameEn}", $"{c.NameJa}に共有された情報", $"Shared with {c.NameEn}", Entry(AudienceKind.Ceptoar, c.Code)));
         }
         var communities = caller.CommunityCodes.Where(c => Wanted("community:" + c)).ToArray();
-        foreach (var c in communities.Length == 0 ? [] : await db.Communities.Where(x => communities.Contains(x.Code)).OrderBy(x => x.Code).Select(x => new { x.Code, x.NameJa, x.NameEn }).ToListAsync(ct))
+        foreach (var c in communities.Length == 0 ? [] : await access.Communities(caller).Where(x => communities.Contains(x.Code)).OrderBy(x => x.Code).Select(x => new { x.Code, x.NameJa, x.NameEn }).ToListAsync(ct))
         {
             list.Add(Make(caller, "community:" + c.Code, $"コミュニティ: {c.NameJa}", $"Community: {c.NameEn}", $"{c.NameJa}に共有された情報", $"Shared with {c.NameEn}", Entry(AudienceKind.Community, c.Code)));
         }
@@ -117,23 +115,7 @@ public sealed class TaxiiCollections(RenkeiDbContext db, AccessPolicy access)
     }
 
     /// <summary>The records (advisories, indicator sets) whose objects make up the collection for this caller.</summary>
-    public IQueryable<Guid> Sources(Caller caller, TaxiiCollection collection)
-    {
-        var advisories = access.Advisories(caller).Where(a => a.State != AdvisoryState.Draft);
-        var sets = access.IndicatorSets(caller);
-        if (collection.Member is { } m)
-        {
-            var audiences = db.AudienceMembers.Where(x => x.Kind == m.Kind && x.Key == m.Key).Select(x => x.AudienceId);
-            advisories = advisories.Where(a => audiences.Contains(a.AudienceId));
-            sets = sets.Where(s => audiences.Contains(s.AudienceId));
-        }
-        else
-        {
-            advisories = advisories.Where(a => a.Tlp == Tlp.Clear);
-            sets = sets.Where(s => s.Tlp == Tlp.Clear);
-        }
-        return advisories.Select(a => a.Id).Concat(sets.Select(s => s.Id));
-    }
+    public IQueryable<Guid> Sources(Caller caller, TaxiiCollection collection) => access.SharedSources(caller, collection.Member);
 
     /// <summary>
     /// Who may post to a collection: analysts, coordinators and admins, into their own organisation,
@@ -150,18 +132,10 @@ public sealed class TaxiiCollections(RenkeiDbContext db, AccessPolicy access)
         {
             AudienceKind.Organisation or AudienceKind.Community or AudienceKind.Ceptoar => true,
             AudienceKind.User => false,
-            _ => AdvisoryRemit.MayIssue(caller) && IssuerReaches(caller, member),
+            // Sector-wide and wider collections are an issuer's audience: the advisory remit decides.
+            _ => AdvisoryRemit.MayIssue(caller) && AdvisoryRemit.Reaches(caller, member) == true,
         };
     }
-
-    // Mirrors AdvisoryRemit for the audience entries a caller can hold: NISC and agencies reach all,
-    // a ministry its sectors (and their scopes, checked on import), secretariats only their groups.
-    private static bool IssuerReaches(Caller caller, AudienceMember member) => caller.OrganisationKind switch
-    {
-        Directory.OrganisationKind.NationalCentre or Directory.OrganisationKind.RelatedAgency => true,
-        Directory.OrganisationKind.Ministry => member.Kind == AudienceKind.Sector && caller.MinistryOfSectors.Contains(member.Key),
-        _ => false,
-    };
 
     private static TaxiiCollection Make(Caller caller, string key, string titleJa, string titleEn, string descriptionJa, string descriptionEn, AudienceMember? member) =>
         new(IdOf(key), key, titleJa, titleEn, descriptionJa, descriptionEn, member, CanRead: true, CanWrite: MayWrite(caller, member));

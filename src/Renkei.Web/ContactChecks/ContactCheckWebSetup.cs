@@ -1,3 +1,5 @@
+using Renkei.ContactChecks;
+
 namespace Renkei.Web.ContactChecks;
 
 public static class ContactCheckWebSetup

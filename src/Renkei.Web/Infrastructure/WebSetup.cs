@@ -23,7 +23,7 @@ public static class WebSetup
                 "Renkei:TaxiiFeeds: Retries must not be negative; PageLimit (at most 10000), MaxPagesPerRun, BatchObjects, MaxPageBytes and RunsKept must be positive.")
             .Validate(o => o.Lease > o.Timeout * (o.Retries + 1) * 2, "Renkei:TaxiiFeeds:Lease must be well over a run's requests (Timeout × attempts), or a slow run could be taken twice.")
             .ValidateOnStart();
-        services.AddHostedService<Renkei.Web.Taxii.TaxiiFeedWorker>();
+        services.AddHostedService<Renkei.Taxii.Feeds.TaxiiFeedWorker>();
         services.AddOptions<Renkei.Reports.AttachmentOptions>().Bind(configuration.GetSection(Renkei.Reports.AttachmentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -20,9 +20,11 @@ public static class NotificationSetup
             .Validate(o => o.Lease > o.Timeout, "Renkei:Webhooks:Lease must be longer than Renkei:Webhooks:Timeout, or a slow call could be made twice.")
             .ValidateOnStart();
         services.AddSingleton<SmtpMailer>();
-        services.AddSingleton<Webhooks.WebhookSender>();
-        services.AddHostedService<Webhooks.WebhookWorker>();
-        services.AddHostedService<Advisories.EscalationWorker>();
+        services.AddSingleton<Renkei.Webhooks.WebhookSender>();
+        services.AddScoped<MailOutbox>();
+        services.AddScoped<Renkei.Webhooks.WebhookOutbox>();
+        services.AddHostedService<Renkei.Webhooks.WebhookWorker>();
+        services.AddHostedService<Renkei.Advisories.EscalationWorker>();
         services.AddHostedService<NotificationWorker>();
         services.AddHostedService<MailWorker>();
         return services;

@@ -11,7 +11,7 @@ using Renkei.Directory;
 using Renkei.Identity;
 using Renkei.Storage;
 using Renkei.Testing;
-using Renkei.Web.Webhooks;
+using Renkei.Webhooks;
 
 using static Renkei.Web.Tests.Advisories.AdvisoryApi;
 

@@ -71,6 +71,8 @@ public sealed class AccessArchitectureTests
         ["src/Renkei.Core/Audit/AuditChain.cs"] = "Write: the hash chain reads its last link to append the next.",
         ["src/Renkei.Core/Audit/AuditVerifier.cs"] = "System job: verifies the whole hash chain (CLI and health).",
         ["src/Renkei.Core/Identity/AdminBootstrap.cs"] = "System job: creates the first platform administrator at start-up.",
+        ["src/Renkei.Core/Notifications/MailOutbox.cs"] = "System job: leases and sends the e-mail outbox for every recipient.",
+        ["src/Renkei.Core/Webhooks/WebhookOutbox.cs"] = "System job: leases and makes the webhook outbox's calls for every subscription.",
         ["src/Renkei.Core/Webhooks/WebhookService.cs"] = "Write and outbox: subscriptions are the owner's to change; deliveries are leased by the worker.",
         ["src/Renkei.Core/Advisories/AdvisoryRelay.cs"] = "Write: relaying checks and creates deliveries of the holder's advisory.",
         ["src/Renkei.Core/Advisories/AdvisoryService.cs"] = "Write: publishing creates deliveries; a recipient's first read and own receipt are written on read.",
@@ -86,15 +88,7 @@ public sealed class AccessArchitectureTests
         ["src/Renkei.Core/Reports/ReportService.cs"] = "Write: filing and updating a report numbers its versions.",
         ["src/Renkei.Core/Reports/ReportAssessor.cs"] = "Write: an assessment is numbered; re-evaluation after a rules change is an administrator's job over every report.",
         ["src/Renkei.Core/Taxii/Feeds/TaxiiFeedService.cs"] = "Write: feed administration by its owner.",
-        ["src/Renkei.Core/ContactChecks/ContactCheckQueries.cs"] = "To move behind AccessPolicy (issue 15): rounds and targets read after the check was found.",
-        ["src/Renkei.Core/ContactChecks/ContactCheckReports.cs"] = "To move behind AccessPolicy (issue 15): the issuer's report of who answered.",
-        ["src/Renkei.Core/Correlation/CorrelationQueries.cs"] = "To move behind AccessPolicy (issue 15): occurrences filtered by the visible sources in the same query.",
         ["src/Renkei.Core/Taxii/TaxiiObjects.cs"] = "To move behind AccessPolicy (issue 15): objects filtered by the collection's keys in the same query.",
-        ["src/Renkei.Core/Taxii/TaxiiCollections.cs"] = "To move behind AccessPolicy (issue 15): a collection's membership filter (and its copy of AdvisoryRemit).",
-        ["src/Renkei.Core/Advisories/AdvisoryReceipts.cs"] = "To move behind AccessPolicy (issue 15): deliveries read after the advisory was found.",
-        ["src/Renkei.Core/Advisories/AdvisoryRecipients.cs"] = "To move into Access/ (issue 15): who an audience reaches.",
-        ["src/Renkei.Core/Advisories/AdvisoryRemit.cs"] = "To move into Access/ (issue 15): who may issue to whom.",
-        ["src/Renkei.Core/Interdependency/Scenarios/ScenarioService.cs"] = "To move behind AccessPolicy (issue 15): runs counted and joined with their visible scenarios.",
     };
 
     /// <summary>Web files that use the database context, and why.</summary>
@@ -102,8 +96,6 @@ public sealed class AccessArchitectureTests
     {
         ["src/Renkei.Web/Health/HealthEndpoints.cs"] = "Probes the database connection and schema version; reads no table.",
         ["src/Renkei.Web/Identity/AuthenticationSetup.cs"] = "Authentication runs before there is a caller: cookie and token validation.",
-        ["src/Renkei.Web/Notifications/MailWorker.cs"] = "System job: leases the e-mail outbox (to move into Core, issue 15).",
-        ["src/Renkei.Web/Webhooks/WebhookWorker.cs"] = "System job: leases the webhook outbox (to move into Core, issue 15).",
     };
 
     [Fact]
@@ -137,7 +129,7 @@ public sealed class AccessArchitectureTests
     public void VisibleRecordHandles_AreMadeOnlyInsideAccess()
     {
         var root = RepositoryFiles.Root;
-        var handles = new HashSet<string> { "Renkei.Access.VisibleReport", "Renkei.Access.VisibleAdvisory", "Renkei.Access.VisibleIndicatorSet" };
+        var handles = new HashSet<string> { "Renkei.Access.VisibleReport", "Renkei.Access.VisibleAdvisory", "Renkei.Access.VisibleIndicatorSet", "Renkei.Access.VisibleContactCheck" };
         var made = new[] { ("Renkei.Core", new[] { "Renkei.Core", "Renkei.Web", "Renkei.Cli" }), ("Renkei.Web", new[] { "Renkei.Web", "Renkei.Cli" }) }
             .SelectMany(p => SourceScanner.Constructions(SourceScanner.Compile(RepositoryFiles.Path("src", p.Item1), p.Item2), handles, root))
             .ToList();

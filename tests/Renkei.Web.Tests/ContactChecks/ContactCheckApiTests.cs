@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Renkei.ContactChecks;
 using Renkei.Testing;
-using Renkei.Web.ContactChecks;
 using Renkei.Web.Tests.Reports;
 using static Renkei.Web.Tests.ContactChecks.ContactCheckWorld;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Renkei.Storage;
 using Renkei.Testing;
-using Renkei.Web.Notifications;
 using Renkei.Web.Tests.Reports;
 
 namespace Renkei.Web.Tests.Notifications;
@@ -62,8 +61,10 @@ public sealed class MailOutboxTests(UnreachableSmtpApp app) : IClassFixture<Unre
 
         // Due again: the second failure reaches MaxAttempts (2 here) and the mail is given up, kept as failed.
         await db.OutboundEmails.Where(m => m.Body.Contains(id.ToString())).ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, DateTime.UtcNow.AddSeconds(-1)));
-        var worker = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<MailWorker>().Single();
-        await worker.SendDueAsync(CancellationToken.None);
+        await using (var pass = app.Services.CreateAsyncScope())
+        {
+            await pass.ServiceProvider.GetRequiredService<Renkei.Notifications.MailOutbox>().SendDueAsync(CancellationToken.None);
+        }
         // The background loop may have leased some of them first: wait for it too.
         List<Renkei.Notifications.OutboundEmail> failed = [];
         for (var i = 0; i < 100; i++)
@@ -84,5 +85,5 @@ public sealed class MailOutboxTests(UnreachableSmtpApp app) : IClassFixture<Unre
     [InlineData(5, 480)]
     [InlineData(20, 3600)]
     public void Backoff_DoublesFromThirtySeconds_UpToAnHour(int attempts, int seconds) =>
-        MailWorker.Backoff(attempts).ShouldBe(TimeSpan.FromSeconds(seconds));
+        Renkei.Common.Outbox.Backoff(attempts).ShouldBe(TimeSpan.FromSeconds(seconds));
 }

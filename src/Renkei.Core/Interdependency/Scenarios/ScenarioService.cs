@@ -18,11 +18,14 @@ public sealed class ScenarioService(RenkeiDbContext db, AccessPolicy access, Dir
     /// <summary>Analysis is desk work: analysts, coordinators and admins save and run; other members read.</summary>
     public static bool MayEdit(Caller caller) => caller.HasAny(Role.Analyst, Role.Coordinator, Role.Admin);
 
-    public async Task<List<ScenarioSummary>> ListAsync(Caller caller, CancellationToken ct = default) =>
-        await access.AnalysisScenarios(caller).OrderByDescending(s => s.UpdatedAt)
+    public async Task<List<ScenarioSummary>> ListAsync(Caller caller, CancellationToken ct = default)
+    {
+        var runs = access.AnalysisRuns(caller);
+        return await access.AnalysisScenarios(caller).OrderByDescending(s => s.UpdatedAt)
             .Select(s => new ScenarioSummary(s.Id, s.Name, s.Model, s.UpdatedAt, s.Version,
-                db.AnalysisRuns.Count(r => r.ScenarioId == s.Id), db.AnalysisRuns.Where(r => r.ScenarioId == s.Id).Max(r => (DateTime?)r.RanAt)))
+                runs.Count(r => r.ScenarioId == s.Id), runs.Where(r => r.ScenarioId == s.Id).Max(r => (DateTime?)r.RanAt)))
             .ToListAsync(ct);
+    }
 
     public async Task<Result<ScenarioView>> GetAsync(Caller caller, Guid id, CancellationToken ct = default)
     {
@@ -156,7 +159,7 @@ public sealed class ScenarioService(RenkeiDbContext db, AccessPolicy access, Dir
     public async Task<Result<RunView>> GetRunAsync(Caller caller, Guid runId, CancellationToken ct = default)
     {
         var found = await access.AnalysisRuns(caller).AsNoTracking()
-            .Join(db.AnalysisScenarios, r => r.ScenarioId, s => s.Id, (r, s) => new { Run = r, s.Name })
+            .Join(access.AnalysisScenarios(caller), r => r.ScenarioId, s => s.Id, (r, s) => new { Run = r, s.Name })
             .FirstOrDefaultAsync(x => x.Run.Id == runId, ct);
         return found is null ? Problem.NotFound("Run") : View(found.Run, found.Name);
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Renkei.Access;
 using Renkei.Advisories;
 using Renkei.Common;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Renkei.Advisories;
+using Renkei.Access;
 using Renkei.Common;
 using Renkei.ContactChecks;
 using Renkei.Directory;

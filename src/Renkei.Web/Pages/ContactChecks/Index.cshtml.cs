@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Renkei.Advisories;
+using Renkei.Access;
 using Renkei.ContactChecks;
 
 namespace Renkei.Web.Pages.ContactChecks;

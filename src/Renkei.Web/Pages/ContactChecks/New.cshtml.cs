@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Renkei.Access;
-using Renkei.Advisories;
 using Renkei.ContactChecks;
 using Renkei.Directory;
 using Renkei.Web.Pages.Advisories;

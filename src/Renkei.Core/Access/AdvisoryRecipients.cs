@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Renkei.Access;
 using Renkei.Storage;
 
-namespace Renkei.Advisories;
+namespace Renkei.Access;
 
 /// <summary>
 /// The organisations an audience reaches, as the sharing policy reads it: all CI, a sector, a

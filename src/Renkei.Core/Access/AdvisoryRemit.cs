@@ -1,35 +1,58 @@
 using Microsoft.EntityFrameworkCore;
-using Renkei.Access;
 using Renkei.Common;
 using Renkei.Directory;
 using Renkei.Identity;
 using Renkei.Storage;
 
-namespace Renkei.Advisories;
+namespace Renkei.Access;
 
 /// <summary>
 /// Who issues advisories, and to whom. NISC and the security agencies address anyone; a ministry
 /// addresses the sectors it is in charge of (their scopes, CEPTOARs, organisations and people); a
 /// CEPTOAR secretariat addresses its CEPTOAR's members and the communities it runs.
 /// </summary>
+/// <remarks>
+/// Advisories, contact checks and TAXII collections all ask this one class, so "may this
+/// organisation address that audience" has one answer wherever the question is put.
+/// </remarks>
 public sealed class AdvisoryRemit(RenkeiDbContext db)
 {
     public static bool MayIssue(Caller c) =>
         c.HasAny(Role.Admin, Role.Coordinator, Role.Analyst)
         && c.OrganisationKind is OrganisationKind.NationalCentre or OrganisationKind.Ministry or OrganisationKind.CeptoarSecretariat or OrganisationKind.RelatedAgency;
 
+    /// <summary>
+    /// Whether the entry is within the caller's remit when the caller's memberships alone decide
+    /// it (sectors of a ministry, CEPTOARs and communities of a secretariat); null when the
+    /// directory must be asked (a scope's sector, an organisation's or a user's memberships).
+    /// </summary>
+    public static bool? Reaches(Caller caller, AudienceMember m) => caller.OrganisationKind switch
+    {
+        OrganisationKind.NationalCentre or OrganisationKind.RelatedAgency => true,
+        OrganisationKind.Ministry => m.Kind switch
+        {
+            AudienceKind.Sector => caller.MinistryOfSectors.Contains(m.Key),
+            AudienceKind.BusinessScope or AudienceKind.Ceptoar or AudienceKind.Organisation or AudienceKind.User => null,
+            _ => false,
+        },
+        OrganisationKind.CeptoarSecretariat => m.Kind switch
+        {
+            AudienceKind.Ceptoar => caller.SecretariatOfCeptoars.Contains(m.Key),
+            AudienceKind.Community => caller.SecretariatOfCommunities.Contains(m.Key),
+            AudienceKind.Organisation or AudienceKind.User => null,
+            _ => false,
+        },
+        _ => false,
+    };
+
     /// <summary>Errors under <c>audience[i].key</c> for each entry outside the caller's remit.</summary>
     public async Task<Dictionary<string, string[]>> CheckAsync(Caller caller, Audience audience, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (caller.OrganisationKind is OrganisationKind.NationalCentre or OrganisationKind.RelatedAgency)
-        {
-            return errors;
-        }
         var members = audience.Members;
         for (var i = 0; i < members.Count; i++)
         {
-            if (!await WithinAsync(caller, members[i], ct))
+            if (!(Reaches(caller, members[i]) ?? await DirectoryReachesAsync(caller, members[i], ct)))
             {
                 InputValidation.Add(errors, $"audience[{i}].key", "is outside the issuing organisation's remit");
             }
@@ -37,7 +60,8 @@ public sealed class AdvisoryRemit(RenkeiDbContext db)
         return errors;
     }
 
-    private async Task<bool> WithinAsync(Caller caller, AudienceMember m, CancellationToken ct)
+    /// <summary>The entries <see cref="Reaches"/> leaves open: the directory says where they belong.</summary>
+    private async Task<bool> DirectoryReachesAsync(Caller caller, AudienceMember m, CancellationToken ct)
     {
         var sectors = caller.MinistryOfSectors;
         var ceptoars = caller.SecretariatOfCeptoars;
@@ -45,7 +69,6 @@ public sealed class AdvisoryRemit(RenkeiDbContext db)
         {
             return m.Kind switch
             {
-                AudienceKind.Sector => sectors.Contains(m.Key),
                 AudienceKind.BusinessScope => await db.BusinessScopes.AnyAsync(s => s.Code == m.Key && sectors.Contains(s.SectorCode), ct),
                 AudienceKind.Ceptoar => await db.Ceptoars.AnyAsync(c => c.Code == m.Key && sectors.Contains(c.SectorCode), ct),
                 AudienceKind.Organisation => Guid.TryParse(m.Key, out var org) && await db.Organisations.AnyAsync(o => o.Id == org && o.SectorCode != null && sectors.Contains(o.SectorCode), ct),
@@ -53,17 +76,11 @@ public sealed class AdvisoryRemit(RenkeiDbContext db)
                 _ => false,
             };
         }
-        if (caller.OrganisationKind == OrganisationKind.CeptoarSecretariat)
+        return m.Kind switch
         {
-            return m.Kind switch
-            {
-                AudienceKind.Ceptoar => ceptoars.Contains(m.Key),
-                AudienceKind.Community => caller.SecretariatOfCommunities.Contains(m.Key),
-                AudienceKind.Organisation => Guid.TryParse(m.Key, out var org) && await db.CeptoarMemberships.AnyAsync(x => x.OrganisationId == org && ceptoars.Contains(x.CeptoarCode), ct),
-                AudienceKind.User => Guid.TryParse(m.Key, out var user) && await db.Users.AnyAsync(u => u.Id == user && db.CeptoarMemberships.Any(x => x.OrganisationId == u.OrganisationId && ceptoars.Contains(x.CeptoarCode)), ct),
-                _ => false,
-            };
-        }
-        return false;
+            AudienceKind.Organisation => Guid.TryParse(m.Key, out var org) && await db.CeptoarMemberships.AnyAsync(x => x.OrganisationId == org && ceptoars.Contains(x.CeptoarCode), ct),
+            AudienceKind.User => Guid.TryParse(m.Key, out var user) && await db.Users.AnyAsync(u => u.Id == user && db.CeptoarMemberships.Any(x => x.OrganisationId == u.OrganisationId && ceptoars.Contains(x.CeptoarCode)), ct),
+            _ => false,
+        };
     }
 }

@@ -1,58 +1,26 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Renkei.Common;
-using Renkei.Notifications;
 using Renkei.Storage;
-using Renkei.Web.Notifications;
-using Renkei.Webhooks;
 
-namespace Renkei.Web.Webhooks;
+namespace Renkei.Webhooks;
 
 /// <summary>
-/// Sends the webhook outbox like the mailer sends e-mail: each call is leased before it is made
-/// (two hosts never make it at once), a failure or non-2xx answer is retried with growing delays,
-/// and after <see cref="WebhookOptions.MaxAttempts"/> the call stays visible as failed.
+/// Sends the webhook outbox like <see cref="Notifications.MailOutbox"/> sends e-mail: each call is
+/// leased before it is made (two hosts never make it at once), a failure or non-2xx answer is
+/// retried with growing delays, and after <see cref="WebhookOptions.MaxAttempts"/> the call stays
+/// visible as failed.
 /// </summary>
-public sealed class WebhookWorker(IServiceScopeFactory scopes, NotificationSignal signal, WebhookSender sender, IOptions<WebhookOptions> options, TimeProvider time,
-    ILogger<WebhookWorker> log) : BackgroundService
+public sealed class WebhookOutbox(RenkeiDbContext db, WebhookService webhooks, WebhookSender sender, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookOutbox> log)
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(10);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await SendDueAsync(stoppingToken) > 0)
-                {
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogError(ex, "Sending webhooks failed; retrying");
-            }
-            try
-            {
-                await signal.WaitForWebhooksAsync(Poll, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
     /// <summary>Makes the calls that are due; returns how many were attempted.</summary>
-    public async Task<int> SendDueAsync(CancellationToken ct)
+    public async Task<int> SendDueAsync(CancellationToken ct = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RenkeiDbContext>();
-        var webhooks = scope.ServiceProvider.GetRequiredService<WebhookService>();
         var now = Clock.UtcNow(time);
         var due = await db.OutboundWebhooks.AsNoTracking()
             .Where(w => w.SentAt == null && w.FailedAt == null && w.NextAttemptAt <= now)
-            .OrderBy(w => w.NextAttemptAt).Take(20)
+            .OrderBy(w => w.NextAttemptAt).Take(Outbox.Batch)
             .Select(w => new { w.Id, w.NextAttemptAt })
             .ToListAsync(ct);
         var attempted = 0;
@@ -94,10 +62,10 @@ public sealed class WebhookWorker(IServiceScopeFactory scopes, NotificationSigna
             log.LogWarning("Webhook {DeliveryId} to {Url} failed (attempt {Attempt}): {Error}{GivenUp}", call.Id, subscription.Url, attempts, error, giveUp ? "; giving up" : "");
             await db.OutboundWebhooks.Where(w => w.Id == item.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(w => w.Attempts, attempts)
-                .SetProperty(w => w.NextAttemptAt, Clock.UtcNow(time) + MailWorker.Backoff(attempts))
+                .SetProperty(w => w.NextAttemptAt, Clock.UtcNow(time) + Outbox.Backoff(attempts))
                 .SetProperty(w => w.FailedAt, giveUp ? Clock.UtcNow(time) : null)
                 .SetProperty(w => w.LastStatus, status)
-                .SetProperty(w => w.LastError, error.Length > 2000 ? error[..2000] : error), ct);
+                .SetProperty(w => w.LastError, Outbox.Error(error)), ct);
         }
         return attempted;
     }

@@ -3,9 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Renkei.Common;
-using Renkei.Webhooks;
 
-namespace Renkei.Web.Webhooks;
+namespace Renkei.Webhooks;
 
 /// <summary>
 /// Makes one signed webhook call. The body is signed with HMAC-SHA256 over

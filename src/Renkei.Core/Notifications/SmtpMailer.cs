@@ -2,9 +2,8 @@ using System.Net;
 using System.Net.Mail;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Renkei.Notifications;
 
-namespace Renkei.Web.Notifications;
+namespace Renkei.Notifications;
 
 /// <summary>Hands one outbox message to the configured SMTP server.</summary>
 /// <remarks>
