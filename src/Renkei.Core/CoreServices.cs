@@ -8,6 +8,7 @@ using Renkei.Directory;
 using Renkei.Directory.Csv;
 using Renkei.Identity;
 using Renkei.Notices;
+using Renkei.Notifications;
 using Renkei.ReferenceData;
 using Renkei.Storage;
 
@@ -50,7 +51,7 @@ public static class CoreServices
         services.AddScoped<Reports.IncidentService>();
         services.AddScoped<Reports.ReportStatistics>();
         services.AddScoped<Reports.AlertLevelQueries>();
-        services.AddScoped<Reports.ReportNotifications>();
+        services.AddNotificationComposer<Reports.ReportNotifications>();
         services.AddScoped<Reports.ReportExport>();
         services.AddSingleton<Notifications.NotificationSignal>();
         services.AddScoped<Notifications.NotificationDispatcher>();
@@ -65,7 +66,7 @@ public static class CoreServices
         services.AddScoped<Advisories.AdvisoryService>();
         services.AddScoped<Advisories.AdvisoryReceipts>();
         services.AddScoped<Access.AdvisoryRemit>();
-        services.AddScoped<Advisories.AdvisoryNotifications>();
+        services.AddNotificationComposer<Advisories.AdvisoryNotifications>();
         services.AddScoped<Advisories.AdvisoryRelay>();
         services.AddScoped<Advisories.AdvisoryEscalation>();
         services.AddScoped<Webhooks.WebhookService>();

@@ -18,7 +18,7 @@ namespace Renkei.Advisories;
 /// calls to the endpoints they registered. TLP:RED reaches named users only, and none of its
 /// content leaves the platform (no content in e-mail, no webhook at all).
 /// </summary>
-public sealed class AdvisoryNotifications
+public sealed class AdvisoryNotifications : INotificationComposer
 {
     public const string Published = "advisory.published";
     public const string Relayed = "advisory.relayed";
@@ -96,6 +96,8 @@ public sealed class AdvisoryNotifications
         Organisations = organisations is null ? null : string.Join(';', organisations.Select(o => o.ToString("D"))),
         CreatedAt = Clock.UtcNow(_time),
     };
+
+    public string TopicPrefix => "advisory.";
 
     public async Task<Composed> ComposeAsync(NotificationEvent evt, CancellationToken ct)
     {

@@ -179,7 +179,7 @@ public sealed class AdvisoryService(
         advisory.Version++;
         db.AdvisoryRevisions.Add(Revision(advisory, caller, input.ChangeNote, now));
         var delivered = await DeliverAsync(advisory, now, ct);
-        notifications.Raise(advisory, "advisory.published", caller);
+        notifications.Raise(advisory, AdvisoryNotifications.Published, caller);
         // Published content correlates from now on; a draft's indicators were not shared.
         await occurrences.StageAsync(Correlation.OccurrenceSource.Advisory, advisory.Id, advisory.Content.Indicators, now, ct);
         await db.SaveChangesAsync(ct);
@@ -246,7 +246,7 @@ public sealed class AdvisoryService(
             return saved;
         }
         var delivered = await DeliverAsync(advisory, now, ct);
-        notifications.Raise(advisory, "advisory.revised", caller);
+        notifications.Raise(advisory, AdvisoryNotifications.Revised, caller);
         await db.SaveChangesAsync(ct);
         await stix.AdvisoryAsync(advisory, now, ct);
         await audit.RecordAsync("revise", "advisories", id.ToString("D"), new { revision = advisory.Revision, newRecipients = delivered }, ct);
@@ -275,7 +275,7 @@ public sealed class AdvisoryService(
         advisory.State = AdvisoryState.Withdrawn;
         advisory.UpdatedAt = Clock.UtcNow(time);
         advisory.Version++;
-        notifications.Raise(advisory, "advisory.withdrawn", caller);
+        notifications.Raise(advisory, AdvisoryNotifications.Withdrawn, caller);
         var saved = await SaveAsync(caller, advisory, ct);
         if (!saved.Ok)
         {

@@ -11,7 +11,7 @@ namespace Renkei.ContactChecks;
 /// written with the round; the dispatcher words it per recipient. No e-mail: the points of contact
 /// have theirs, with the link.
 /// </summary>
-public sealed class ContactCheckNotifications(RenkeiDbContext db, TimeProvider time)
+public sealed class ContactCheckNotifications(RenkeiDbContext db, TimeProvider time) : INotificationComposer
 {
     public const string RoundStarted = "contact-check.round";
 
@@ -26,6 +26,10 @@ public sealed class ContactCheckNotifications(RenkeiDbContext db, TimeProvider t
             ActorOrganisationId = check.OwnerOrganisationId,
             CreatedAt = Clock.UtcNow(time),
         });
+
+    public string TopicPrefix => "contact-check.";
+
+    async Task<Composed> INotificationComposer.ComposeAsync(NotificationEvent evt, CancellationToken ct) => Composed.Only(await ComposeAsync(evt, ct));
 
     public async Task<IReadOnlyList<Delivery>> ComposeAsync(NotificationEvent evt, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Renkei.Notifications;
 
 namespace Renkei.ContactChecks;
 
@@ -11,7 +12,7 @@ public static class ContactCheckSetup
         services.AddScoped<ContactCheckQueries>();
         services.AddScoped<ContactCheckConfirmations>();
         services.AddScoped<ContactCheckReports>();
-        services.AddScoped<ContactCheckNotifications>();
+        services.AddNotificationComposer<ContactCheckNotifications>();
         return services;
     }
 }

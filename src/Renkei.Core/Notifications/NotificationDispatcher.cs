@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Renkei.Common;
-using Renkei.Reports;
 using Renkei.Storage;
 
 namespace Renkei.Notifications;
@@ -13,7 +12,7 @@ namespace Renkei.Notifications;
 /// together, so an event is dispatched exactly once even with several hosts running.
 /// </summary>
 public sealed class NotificationDispatcher(
-    RenkeiDbContext db, ReportNotifications reports, Advisories.AdvisoryNotifications advisories, ContactChecks.ContactCheckNotifications contactChecks, IOptions<MailOptions> mail, NotificationSignal signal, TimeProvider time,
+    RenkeiDbContext db, IEnumerable<INotificationComposer> composers, IOptions<MailOptions> mail, NotificationSignal signal, TimeProvider time,
     ILogger<NotificationDispatcher> log)
 {
     private const int MaxFailedAttempts = 5;
@@ -71,14 +70,10 @@ public sealed class NotificationDispatcher(
             return (0, 0, 0); // another host took it
         }
         var evt = await db.NotificationEvents.AsNoTracking().FirstAsync(e => e.Id == id, ct);
-        var known = evt.Topic.StartsWith("report.", StringComparison.Ordinal) || evt.Topic.StartsWith("advisory.", StringComparison.Ordinal)
-            || evt.Topic.StartsWith("contact-check.", StringComparison.Ordinal);
-        var composed = evt.Topic.StartsWith("report.", StringComparison.Ordinal) ? Composed.Only(await reports.ComposeAsync(evt, ct))
-            : evt.Topic.StartsWith("advisory.", StringComparison.Ordinal) ? await advisories.ComposeAsync(evt, ct)
-            : evt.Topic.StartsWith("contact-check.", StringComparison.Ordinal) ? Composed.Only(await contactChecks.ComposeAsync(evt, ct))
-            : Composed.Only([]);
+        var composer = composers.FirstOrDefault(c => evt.Topic.StartsWith(c.TopicPrefix, StringComparison.Ordinal));
+        var composed = composer is null ? Composed.Only([]) : await composer.ComposeAsync(evt, ct);
         var deliveries = composed.Deliveries;
-        if (!known)
+        if (composer is null)
         {
             log.LogWarning("Notification event {EventId} has an unknown topic {Topic}; nobody was notified", id, evt.Topic);
         }

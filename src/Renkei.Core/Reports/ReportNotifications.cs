@@ -18,7 +18,7 @@ namespace Renkei.Reports;
 /// E-mail leaves the platform, so it says less than the in-app notification: never who reported
 /// (not even to those allowed to know), never a message body, and for TLP:RED not even the title.
 /// </remarks>
-public sealed class ReportNotifications
+public sealed class ReportNotifications : INotificationComposer
 {
     private static readonly string[] DeskRoles = [RoleCatalog.NameOf(Role.Coordinator), RoleCatalog.NameOf(Role.Analyst), RoleCatalog.NameOf(Role.Admin)];
     private static readonly string[] ReporterRoles = [RoleCatalog.NameOf(Role.Reporter), RoleCatalog.NameOf(Role.Coordinator), RoleCatalog.NameOf(Role.Admin)];
@@ -66,6 +66,10 @@ public sealed class ReportNotifications
         });
         _raised = true;
     }
+
+    public string TopicPrefix => "report.";
+
+    async Task<Composed> INotificationComposer.ComposeAsync(NotificationEvent evt, CancellationToken ct) => Composed.Only(await ComposeAsync(evt, ct));
 
     public async Task<IReadOnlyList<Delivery>> ComposeAsync(NotificationEvent evt, CancellationToken ct)
     {
