@@ -120,3 +120,6 @@ public sealed record WithdrawInput
     [Required(ErrorMessage = "is required: say why"), MaxLength(AdvisoryValidator.MaxChangeNote, ErrorMessage = "must be at most 2000 characters")]
     public string? Reason { get; init; }
 }
+
+/// <summary>One advisory as the caller reads it, with the policy's handle for its parts.</summary>
+public sealed record AdvisoryRead(Access.VisibleAdvisory Visible, AdvisoryView View);

@@ -73,12 +73,17 @@ public sealed class AdvisoryReceipts(RenkeiDbContext db, AccessPolicy access, Ad
     }
 
     /// <summary>Every recipient's record with the counts: the issuing organisation only (null for others, who get 404).</summary>
-    public async Task<DeliveryReport?> ReportAsync(Caller caller, Guid id, string? sector, bool? acknowledged, int offset, int limit, bool? escalated = null, CancellationToken ct = default)
+    public async Task<DeliveryReport?> ReportAsync(Caller caller, Guid id, string? sector, bool? acknowledged, int offset, int limit, bool? escalated = null, CancellationToken ct = default) =>
+        await access.AdvisoryAsync(caller, id, ct) is { } advisory ? await ReportAsync(advisory, sector, acknowledged, offset, limit, escalated, ct) : null;
+
+    /// <summary>As above, for an advisory already found (null unless the caller's organisation issued it).</summary>
+    public async Task<DeliveryReport?> ReportAsync(VisibleAdvisory advisory, string? sector, bool? acknowledged, int offset, int limit, bool? escalated = null, CancellationToken ct = default)
     {
-        if (await access.AdvisoryAsync(caller, id, ct) is not { IssuedByCallersOrganisation: true } advisory)
+        if (!advisory.IssuedByCallersOrganisation)
         {
             return null;
         }
+        var id = advisory.Id;
         var all = access.AdvisoryDeliveries(advisory).AsNoTracking();
         var bySector = await CountByAsync(all.Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new KeyedDelivery { Delivery = d, Code = o.SectorCode ?? "" }), ct);
         var byCeptoar = await CountByAsync(all.Join(db.CeptoarMemberships, d => d.OrganisationId, m => m.OrganisationId, (d, m) => new KeyedDelivery { Delivery = d, Code = m.CeptoarCode }), ct);

@@ -49,13 +49,19 @@ public sealed class AdvisoryService(
     /// One advisory, if the caller may see it. A recipient's first look records the organisation's
     /// first read; reading anything above TLP:CLEAR is audited.
     /// </summary>
-    public async Task<AdvisoryView?> GetAsync(Caller? caller, Guid id, CancellationToken ct = default)
+    public async Task<AdvisoryView?> GetAsync(Caller? caller, Guid id, CancellationToken ct = default) => (await ReadAsync(caller, id, ct))?.View;
+
+    /// <summary>
+    /// As <see cref="GetAsync"/>, with the handle the page passes on to the advisory's other readers
+    /// (revisions, deliveries, "seen before"), so the policy is asked once per view.
+    /// </summary>
+    public async Task<AdvisoryRead?> ReadAsync(Caller? caller, Guid id, CancellationToken ct = default)
     {
-        var advisory = await access.Advisories(caller).AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (advisory is null)
+        if (await access.AdvisoryAsync(caller, id, ct) is not { } visible)
         {
             return null;
         }
+        var advisory = visible.Advisory;
         if (caller is not null)
         {
             var now = Clock.UtcNow(time);
@@ -70,7 +76,7 @@ public sealed class AdvisoryService(
                 await audit.ReadAsync("advisories", id.ToString("D"), ct);
             }
         }
-        return await ViewAsync(caller, advisory, ct);
+        return new AdvisoryRead(visible, await ViewAsync(caller, advisory, ct));
     }
 
     /// <summary>The advisory as a handle for its readers; null if it does not exist for the caller.</summary>

@@ -42,18 +42,18 @@ public sealed class CorrelationQueries(AccessPolicy access, ReportQueries report
     }
 
     /// <summary>An advisory's indicators seen elsewhere; null when the caller may not read it.</summary>
-    public async Task<Page<IndicatorCorrelation>?> ForAdvisoryAsync(Caller caller, Guid id, int offset, int limit, bool recordRead, CancellationToken ct = default)
+    public async Task<Page<IndicatorCorrelation>?> ForAdvisoryAsync(Caller caller, Guid id, int offset, int limit, bool recordRead, CancellationToken ct = default) =>
+        await access.AdvisoryAsync(caller, id, ct) is { } advisory ? await ForAdvisoryAsync(advisory, offset, limit, recordRead, ct) : null;
+
+    /// <summary>An advisory's indicators seen elsewhere, for the caller the handle was made for.</summary>
+    public async Task<Page<IndicatorCorrelation>> ForAdvisoryAsync(VisibleAdvisory advisory, int offset, int limit, bool recordRead, CancellationToken ct = default)
     {
-        var advisory = await access.Advisories(caller).AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Content, a.Tlp }).FirstOrDefaultAsync(ct);
-        if (advisory is null)
+        var caller = advisory.Caller ?? throw new ArgumentException("Correlations are for signed-in callers.", nameof(advisory));
+        if (recordRead && advisory.Advisory.Tlp != Tlp.Clear)
         {
-            return null;
+            await audit.ReadAsync("advisory_correlations", advisory.Id.ToString("D"), ct);
         }
-        if (recordRead && advisory.Tlp != Tlp.Clear)
-        {
-            await audit.ReadAsync("advisory_correlations", id.ToString("D"), ct);
-        }
-        return await CorrelateAsync(caller, id, IndicatorOccurrences.Keys(advisory.Content.Indicators), offset, limit, ct);
+        return await CorrelateAsync(caller, advisory.Id, IndicatorOccurrences.Keys(advisory.Advisory.Content.Indicators), offset, limit, ct);
     }
 
     /// <summary>

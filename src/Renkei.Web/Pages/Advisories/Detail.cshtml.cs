@@ -90,7 +90,7 @@ public sealed class DetailModel(AdvisoryService advisories, AdvisoryReceipts rec
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         // The service records the organisation's first read.
-        var advisory = await advisories.GetAsync(Caller, id, ct);
+        var advisory = await advisories.ReadAsync(Caller, id, ct);
         if (advisory is null)
         {
             return NotFound();
@@ -182,7 +182,7 @@ public sealed class DetailModel(AdvisoryService advisories, AdvisoryReceipts rec
 
     private async Task<IActionResult> ReloadAsync(Guid id, CancellationToken ct)
     {
-        var advisory = await advisories.GetAsync(Caller, id, ct);
+        var advisory = await advisories.ReadAsync(Caller, id, ct);
         if (advisory is null)
         {
             return NotFound();
@@ -191,15 +191,17 @@ public sealed class DetailModel(AdvisoryService advisories, AdvisoryReceipts rec
         return Page();
     }
 
-    private async Task LoadAsync(AdvisoryView advisory, CancellationToken ct)
+    /// <summary>Everything the page shows, from the one handle the policy gave (asked once per view).</summary>
+    private async Task LoadAsync(AdvisoryRead read, CancellationToken ct)
     {
+        var (visible, advisory) = read;
         Advisory = advisory;
         Sectors = await directory.SectorsAsync(Caller, ct);
-        Revisions = await advisories.FindAsync(Caller, advisory.Id, ct) is { } visible ? await advisories.RevisionsAsync(visible, ct) : [];
-        SeenBefore = (await correlations.ForAdvisoryAsync(Caller, advisory.Id, 0, Renkei.Reports.Indicators.MaxIndicators, recordRead: false, ct))?.Items.ToDictionary(i => (i.Type, i.Value)) ?? [];
+        Revisions = await advisories.RevisionsAsync(visible, ct);
+        SeenBefore = (await correlations.ForAdvisoryAsync(visible, 0, Renkei.Reports.Indicators.MaxIndicators, recordRead: false, ct)).Items.ToDictionary(i => (i.Type, i.Value));
         if (advisory.State != AdvisoryState.Draft)
         {
-            Deliveries = await receipts.ReportAsync(Caller, advisory.Id, string.IsNullOrEmpty(Sector) ? null : Sector, Pending ? false : null, Math.Max(0, Offset), DeliveryPageSize, ct: ct);
+            Deliveries = await receipts.ReportAsync(visible, string.IsNullOrEmpty(Sector) ? null : Sector, Pending ? false : null, Math.Max(0, Offset), DeliveryPageSize, ct: ct);
         }
         if (advisory.Urgency == AdvisoryUrgency.Emergency)
         {
