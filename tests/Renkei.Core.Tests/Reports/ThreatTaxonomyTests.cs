@@ -41,7 +41,7 @@ public sealed class ThreatTaxonomyTests
         ThreatTaxonomy.Instance.Responder("society")!.NameJa.ShouldBe("社会全体で対応が望まれる脅威");
         foreach (var category in ThreatTaxonomy.Instance.Categories)
         {
-            category.Examples.Select(e => e.Responder).Distinct().Order().ShouldBe(["operator", "society"], category.Code);
+            category.Examples.Select(e => e.Responder ?? "").Distinct().Order().ToList().ShouldBe(["operator", "society"], customMessage: category.Code);
         }
     }
 
