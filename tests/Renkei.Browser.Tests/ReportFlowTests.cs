@@ -81,7 +81,7 @@ public sealed class ReportFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         await op.GetByRole(AriaRole.Link, new() { Name = "新規報告" }).ClickAsync();
         await op.GetByLabel("件名").FillAsync(Title);
         await op.GetByLabel("報告の種類").SelectOptionAsync(new SelectOptionValue { Label = "重要インフラサービス障害" });
-        await op.GetByLabel("脅威の分類").SelectOptionAsync(new SelectOptionValue { Label = "サイバー攻撃" });
+        await op.GetByLabel("脅威の分類").SelectOptionAsync(new SelectOptionValue { Label = "サイバー攻撃をはじめとする意図的要因" });
         await op.GetByLabel("脅威の詳細").SelectOptionAsync(new SelectOptionValue { Label = "サービスを提供するシステムへの攻撃" });
         await op.GetByLabel("不正侵入").CheckAsync();
         await op.GetByLabel("制御システム（OT）").CheckAsync();

@@ -19,6 +19,12 @@ public enum AdvisoryKind
     /// <summary>Regulation and guideline news.</summary>
     Regulation,
     Newsletter,
+    /// <summary>DDoS攻撃予告: an announced (threatened) DoS/DDoS attack (seed 002:1637-1639).</summary>
+    DdosAnnouncement,
+    /// <summary>異常通信: abnormal traffic observed (seed 002:1640, 異常なトラフィック発生).</summary>
+    AbnormalTraffic,
+    /// <summary>ソフトウェアの不具合: faults of core systems or software, faults when installing patches (seed 002:1704-1709).</summary>
+    SoftwareFault,
 }
 
 /// <summary>Emergency advisories travel the hotline: every recipient's points of contact at once.</summary>

@@ -31,6 +31,9 @@ public sealed record ReportContent
 
     public ImpactFigures Impact { get; init; } = new();
 
+    /// <summary>The reporter's answers to the qualitative conditions of the sector's verification level.</summary>
+    public IReadOnlyList<VerificationFact> VerificationFacts { get; init; } = [];
+
     /// <summary>When the operator became aware (the reporting clocks run from here).</summary>
     public DateTime? AwareAt { get; init; }
     public DateTime? StartedAt { get; init; }

@@ -40,6 +40,16 @@ public sealed record IndicatorInput
     public string? Note { get; init; }
 }
 
+/// <summary>An answer to a qualitative condition of the verification level (yes, no or unknown).</summary>
+public sealed record VerificationFactInput
+{
+    [Required(ErrorMessage = "is required"), MaxLength(64, ErrorMessage = "must be at most 64 characters")]
+    public string Condition { get; init; } = "";
+
+    [Required(ErrorMessage = "is required")]
+    public FactAnswer? Answer { get; init; }
+}
+
 /// <summary>What the reporter writes: the content of a first report, an update or a final report.</summary>
 public sealed record ReportContentInput
 {
@@ -86,6 +96,9 @@ public sealed record ReportContentInput
     public string? RecoveryOutlook { get; init; }
 
     public ImpactInput? Impact { get; init; }
+
+    /// <summary>Answers to the qualitative conditions of the sector's verification level.</summary>
+    public IReadOnlyList<VerificationFactInput>? VerificationFacts { get; init; }
 
     public DateTime? AwareAt { get; init; }
     public DateTime? StartedAt { get; init; }

@@ -7,7 +7,8 @@ public static class ReportRuleFiles
 {
     public sealed record VerificationSeed(
         string Code, string Sector, IReadOnlyList<string>? Scopes, string DescriptionJa, string DescriptionEn, bool AnyOutage,
-        long? MinUsers, int? MinDurationMinutes, long? MinKw, long? MinHouseholds, int? MinFlightsCancelled, int? MinTrainsCancelled);
+        long? MinUsers, int? MinDurationMinutes, long? MinKw, long? MinHouseholds, int? MinFlightsCancelled, int? MinTrainsCancelled,
+        IReadOnlyList<VerificationCondition>? Conditions = null);
 
     public sealed record DeadlineSeed(string Code, ReportKind? Kind, ReportRoute? Route, ReportStage Stage, int Hours, string DescriptionJa, string DescriptionEn);
 

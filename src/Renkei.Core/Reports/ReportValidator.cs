@@ -80,6 +80,7 @@ public sealed class ReportValidator(RenkeiDbContext db, TimeProvider time)
             InputValidation.Add(errors, prefix + "endedAt", "must not be before startedAt");
         }
 
+        var facts = Facts(input.VerificationFacts, prefix, errors);
         var indicators = Indicators.Validate(input.Indicators, prefix, errors);
         if (errors.Count > 0)
         {
@@ -113,6 +114,7 @@ public sealed class ReportValidator(RenkeiDbContext db, TimeProvider time)
                 TrainsCancelled = input.Impact.TrainsCancelled,
                 Other = Clean(input.Impact.Other),
             },
+            VerificationFacts = facts,
             AwareAt = aware,
             StartedAt = started,
             EndedAt = ended,
@@ -120,6 +122,34 @@ public sealed class ReportValidator(RenkeiDbContext db, TimeProvider time)
             LegalBasis = Clean(input.LegalBasis),
             Indicators = indicators,
         };
+    }
+
+    /// <summary>Known conditions, each answered once; "unknown" answers are kept (they say what is missing).</summary>
+    private static List<VerificationFact> Facts(IReadOnlyList<VerificationFactInput>? input, string prefix, Dictionary<string, string[]> errors)
+    {
+        var facts = new List<VerificationFact>();
+        foreach (var (fact, i) in (input ?? []).Select((f, i) => (f, i)))
+        {
+            var field = $"{prefix}verificationFacts[{i}]";
+            foreach (var (name, reasons) in InputValidation.Validate(fact))
+            {
+                errors[$"{field}.{name}"] = reasons;
+            }
+            var code = fact.Condition?.Trim() ?? "";
+            if (code.Length > 0 && VerificationConditions.Find(code) is null)
+            {
+                InputValidation.Add(errors, field + ".condition", Text.T("'{0}' is not one of: {1}", code, string.Join(", ", VerificationConditions.All.Select(c => c.Condition.Code))));
+            }
+            else if (facts.Any(f => f.Condition == code))
+            {
+                InputValidation.Add(errors, field + ".condition", "is answered twice");
+            }
+            else if (code.Length > 0 && fact.Answer is { } answer)
+            {
+                facts.Add(new VerificationFact(code, answer));
+            }
+        }
+        return facts.OrderBy(f => f.Condition, StringComparer.Ordinal).ToList();
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -6,9 +6,12 @@ namespace Renkei.Reports;
 public sealed record VerificationResult(bool? Exceeded, string Reason, VerificationRule? Rule);
 
 /// <summary>
-/// Whether an outage went beyond its sector's verification level (検証レベル). Only IT failures
-/// count (cyber attacks and unintentional causes; not disasters or spill-over), and only service
-/// outages. Every threshold a rule sets must be reached; a missing figure leaves the answer open.
+/// Whether an outage went beyond its sector's verification level (検証レベル). Only service
+/// outages count. Every threshold a rule sets must be reached; a missing figure leaves the answer
+/// open. Whatever the threat category: seed 004 (lines 1438-1440) defines an IT failure (IT障害)
+/// by its mechanism (an outage that a malfunction of IT brings about), and seed 002 (lines
+/// 808-819, 866-900) lists disasters and spill-over among the threats that cause IT failures, so
+/// they count as much as cyber attacks and unintentional causes.
 /// </summary>
 public static class VerificationLevels
 {
@@ -17,10 +20,6 @@ public static class VerificationLevels
         if (content.Kind != ReportKind.ServiceOutage)
         {
             return new VerificationResult(null, "not a service outage", null);
-        }
-        if (content.ThreatCategory is not ("cyber_attack" or "unintentional"))
-        {
-            return new VerificationResult(null, "not an IT failure (disaster or spill-over)", null);
         }
         var candidates = rules.Where(r => r.SectorCode == content.SectorCode).ToList();
         var rule = candidates.FirstOrDefault(r => content.BusinessScopeCode is not null && r.ScopeList.Contains(content.BusinessScopeCode))
@@ -31,7 +30,8 @@ public static class VerificationLevels
                 ? new VerificationResult(null, "the business scope is needed to choose the sector's verification level", null)
                 : new VerificationResult(null, "no verification level is defined for this sector or business scope", null);
         }
-        if (rule.AnyOutage)
+        var conditions = VerificationConditions.For(rule.Code);
+        if (rule.AnyOutage && conditions.Count == 0)
         {
             return new VerificationResult(true, "any outage of this service counts", rule);
         }
@@ -63,8 +63,37 @@ public static class VerificationLevels
                 exceeded = false;
             }
         }
+        if (conditions.Count > 0)
+        {
+            exceeded = And(exceeded, Conditions(content, conditions, parts));
+        }
         return new VerificationResult(exceeded, string.Join("; ", parts), rule);
     }
+
+    /// <summary>
+    /// The qualitative conditions: met when the reporter answered one of them yes, not met when
+    /// every one was answered no. An unknown or missing answer never counts as yes: it leaves the
+    /// answer open and is named in the reason.
+    /// </summary>
+    private static bool? Conditions(ReportContent content, IReadOnlyList<VerificationCondition> conditions, List<string> parts)
+    {
+        var answers = conditions.Select(c => (c.Code, Answer: content.VerificationFacts.FirstOrDefault(f => f.Condition == c.Code)?.Answer ?? FactAnswer.Unknown)).ToList();
+        foreach (var (code, answer) in answers)
+        {
+            parts.Add(answer switch
+            {
+                FactAnswer.Yes => $"{code}: yes",
+                FactAnswer.No => $"{code}: no",
+                _ => $"{code}: not stated (needs yes or no)",
+            });
+        }
+        return answers.Any(a => a.Answer == FactAnswer.Yes) ? true
+            : answers.Any(a => a.Answer == FactAnswer.Unknown) ? null
+            : false;
+    }
+
+    /// <summary>Three-valued and: false wins, then open.</summary>
+    private static bool? And(bool? a, bool? b) => a == false || b == false ? false : a is null || b is null ? null : true;
 
     /// <summary>The outage's length from its start and end when no duration was given.</summary>
     private static long? Minutes(ReportContent content) =>

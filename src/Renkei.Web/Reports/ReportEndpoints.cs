@@ -34,6 +34,10 @@ public static class ReportEndpoints
         reports.MapPost("/{id:guid}/acknowledge", Acknowledge).WithName("AcknowledgeReport");
         reports.MapPost("/{id:guid}/forward", Forward).WithName("ForwardReport").WithSummary("Pass the report to the next hop of its route, with an annotation.");
         api.MapGet("/threat-taxonomy", Taxonomy).WithTags("Reports").WithName("ThreatTaxonomy");
+        api.MapGet("/threat-taxonomy/groupings", TaxonomyGroupings).WithTags("Reports").WithName("ThreatTaxonomyGroupings")
+            .WithSummary("Threats the operator receives (自ら受ける脅威) and causes to others (他に与える脅威), with their categories.");
+        api.MapGet("/threat-taxonomy/responders", TaxonomyResponders).WithTags("Reports").WithName("ThreatTaxonomyResponders")
+            .WithSummary("Who handles a threat example: society as a whole, or the operator.");
         return api;
     }
 
@@ -103,6 +107,10 @@ public static class ReportEndpoints
         Respond(await reports.ForwardAsync(caller.Required, id, input?.Annotation, ct));
 
     private static Ok<IReadOnlyList<ThreatCategory>> Taxonomy() => TypedResults.Ok(ThreatTaxonomy.Instance.Categories);
+
+    private static Ok<IReadOnlyList<ThreatGroupingView>> TaxonomyGroupings() => TypedResults.Ok(ThreatTaxonomy.Instance.Groupings);
+
+    private static Ok<IReadOnlyList<ThreatDimension>> TaxonomyResponders() => TypedResults.Ok(ThreatTaxonomy.Instance.Responders);
 
     private static Results<Ok<ReportView>, ProblemHttpResult> Respond(Result<ReportView> result) =>
         result.Ok ? TypedResults.Ok(result.Value!) : ProblemResults.From(result.Problem!);

@@ -64,6 +64,7 @@ public sealed partial class LocalisationTests
         Check<Renkei.Reports.ClockStatus>();
         Check<Renkei.Reports.MessageSide>();
         Check<Renkei.Reports.IncidentState>();
+        Check<Renkei.Reports.FactAnswer>();
         Check<Renkei.Advisories.AdvisoryKind>();
         Check<Renkei.Advisories.AdvisoryUrgency>();
         Check<Renkei.Advisories.AdvisoryDistribution>();

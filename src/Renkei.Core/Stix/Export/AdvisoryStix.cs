@@ -72,6 +72,9 @@ internal static class AdvisoryStix
         {
             AdvisoryKind.Vulnerability => "vulnerability",
             AdvisoryKind.AttackTechnique => "attack-pattern",
+            // What was seen on the wire: report-type-ov's "observed-data" (STIX 2.1 §10.9).
+            AdvisoryKind.AbnormalTraffic => "observed-data",
+            // A DDoS announcement and a software fault are threat reports (the announcement is a threat, a fault is not a vulnerability).
             _ => "threat-report",
         });
         report["published"] = StixTime.Millis(created);

@@ -71,6 +71,9 @@ public sealed class ContentForm
     public string? RecoveryOutlook { get; set; }
     public ImpactForm Impact { get; set; } = new();
 
+    /// <summary>Answers to the verification level's qualitative conditions, by condition code.</summary>
+    public Dictionary<string, FactAnswer?> VerificationFacts { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>JST, as typed (datetime-local: 2025-06-01T09:30).</summary>
     public string? AwareAt { get; set; }
     public string? StartedAt { get; set; }
@@ -134,6 +137,9 @@ public sealed class ContentForm
                 TrainsCancelled = Impact.TrainsCancelled,
                 Other = Impact.Other,
             },
+            // Only the conditions of the chosen sector travel: the form lists every sector's.
+            VerificationFacts = VerificationConditions.OfSector(SectorCode)
+                .Select(c => new VerificationFactInput { Condition = c.Code, Answer = VerificationFacts.GetValueOrDefault(c.Code) ?? FactAnswer.Unknown }).ToList(),
             AwareAt = aware,
             StartedAt = started,
             EndedAt = ended,
@@ -171,6 +177,7 @@ public sealed class ContentForm
             TrainsCancelled = c.Impact.TrainsCancelled,
             Other = c.Impact.Other,
         },
+        VerificationFacts = c.VerificationFacts.ToDictionary(f => f.Condition, f => (FactAnswer?)f.Answer, StringComparer.Ordinal),
         AwareAt = Jst(c.AwareAt),
         StartedAt = Jst(c.StartedAt),
         EndedAt = Jst(c.EndedAt),

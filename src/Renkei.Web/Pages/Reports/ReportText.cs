@@ -13,7 +13,7 @@ public static class ReportText
     public static readonly string[] Fields =
     [
         "title", "kind", "language", "threatCategory", "threatSubtype", "threatExamples", "affectedSystems", "service", "sectorCode", "businessScopeCode",
-        "status", "interimMeasures", "cause", "countermeasures", "recoveryOutlook", "impact", "awareAt", "startedAt", "endedAt",
+        "status", "interimMeasures", "cause", "countermeasures", "recoveryOutlook", "impact", "verificationFacts", "awareAt", "startedAt", "endedAt",
         "legallyRequired", "legalBasis", "indicators",
     ];
 
@@ -35,6 +35,7 @@ public static class ReportText
         "countermeasures" => L["Report.Countermeasures"],
         "recoveryOutlook" => L["Report.RecoveryOutlook"],
         "impact" => L["Report.Impact"],
+        "verificationFacts" => L["Report.VerificationFacts"],
         "awareAt" => L["Report.AwareAt"],
         "startedAt" => L["Report.StartedAt"],
         "endedAt" => L["Report.EndedAt"],
@@ -63,6 +64,7 @@ public static class ReportText
         "countermeasures" => c.Countermeasures ?? "—",
         "recoveryOutlook" => c.RecoveryOutlook ?? "—",
         "impact" => Or(string.Join(" · ", Impact(L, c.Impact).Select(i => $"{i.Label}: {i.Value}"))),
+        "verificationFacts" => Or(string.Join(" · ", c.VerificationFacts.Select(f => $"{Question(f.Condition)}: {Ui.Label(L, f.Answer)}"))),
         "awareAt" => Ui.Jst(c.AwareAt),
         "startedAt" => Ui.Jst(c.StartedAt),
         "endedAt" => Ui.Jst(c.EndedAt),
@@ -71,6 +73,10 @@ public static class ReportText
         "indicators" => Or(string.Join(", ", c.Indicators.Select(i => $"{Ui.Label(L, i.Type)} {i.Value}"))),
         _ => "",
     };
+
+    /// <summary>A verification condition's question, or its code when the data file no longer has it.</summary>
+    public static string Question(string code) =>
+        VerificationConditions.Find(code) is { } q ? Ui.Name(q.QuestionJa, q.QuestionEn) : code;
 
     public static string Category(ReportContent c) =>
         ThreatTaxonomy.Instance.Category(c.ThreatCategory) is { } cat ? Ui.Name(cat.NameJa, cat.NameEn) : c.ThreatCategory;

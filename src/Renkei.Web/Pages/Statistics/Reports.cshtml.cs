@@ -35,6 +35,12 @@ public sealed class ReportsModel(ReportStatistics statistics, DirectoryQueries d
     public BarChart BeyondByYear => new("chart-verification", L["Statistics.BeyondChart"],
         Beyond.GroupBy(r => r.FiscalYear).OrderBy(g => g.Key).Select(g => new Bar(L["Statistics.FiscalYear", g.Key], g.Sum(r => r.Count))).ToList());
 
+    /// <summary>Outages beyond the verification level by cause (threat category), all years together.</summary>
+    public BarChart BeyondByCause => new("chart-verification-cause", L["Statistics.BeyondByCause"],
+        ThreatTaxonomy.Instance.Categories.Select(c => new Bar(ThreatName(c.Code), Beyond.Sum(r => CauseCount(r, c.Code)))).Where(b => b.Value > 0).ToList());
+
+    public static int CauseCount(VerificationYearRow row, string cause) => row.ByCause.FirstOrDefault(b => b.Key == cause)?.Count ?? 0;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Summary = await statistics.SummaryAsync(Caller, Utc(From), Utc(To?.AddDays(1)), ct);
