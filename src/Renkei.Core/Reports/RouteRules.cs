@@ -60,28 +60,28 @@ public sealed class RouteRules
 
     public static RouteRules Instance { get; } = Load();
 
-    private readonly File file;
+    private readonly File _file;
 
-    private RouteRules(File file) => this.file = file;
+    private RouteRules(File file) => _file = file;
 
-    public AnonymisationRule Anonymisation => file.Anonymisation;
+    public AnonymisationRule Anonymisation => _file.Anonymisation;
 
-    public IReadOnlyList<RouteRule> Routes => file.Routes;
+    public IReadOnlyList<RouteRule> Routes => _file.Routes;
 
     /// <summary>Organisation codes of the security agencies (情報セキュリティ関係機関) a report may go via.</summary>
-    public IReadOnlyList<string> SecurityAgencies => file.SecurityAgencies.Select(a => a.Code).ToList();
+    public IReadOnlyList<string> SecurityAgencies => _file.SecurityAgencies.Select(a => a.Code).ToList();
 
-    public IReadOnlyList<ReferralRule> Referrals => file.Referrals;
+    public IReadOnlyList<ReferralRule> Referrals => _file.Referrals;
 
-    public RouteRule Route(ReportRoute route) => file.Routes.Single(r => r.Route == route);
+    public RouteRule Route(ReportRoute route) => _file.Routes.Single(r => r.Route == route);
 
-    public ReferralRule Referral(ReferralKind kind) => file.Referrals.Single(r => r.Kind == kind);
+    public ReferralRule Referral(ReferralKind kind) => _file.Referrals.Single(r => r.Kind == kind);
 
     /// <summary>Whether a report of this kind and obligation may travel with its reporter anonymised.</summary>
-    public bool MayAnonymise(ReportContent content) => !content.LegallyRequired || file.Anonymisation.AllowedWhenLegallyRequired;
+    public bool MayAnonymise(ReportContent content) => !content.LegallyRequired || _file.Anonymisation.AllowedWhenLegallyRequired;
 
     /// <summary>Whether the kind is by definition outside legal obligation (a near miss).</summary>
-    public bool NeverLegallyRequired(ReportKind kind) => file.Anonymisation.NeverLegallyRequiredKinds.Contains(kind);
+    public bool NeverLegallyRequired(ReportKind kind) => _file.Anonymisation.NeverLegallyRequiredKinds.Contains(kind);
 
     private static RouteRules Load()
     {
