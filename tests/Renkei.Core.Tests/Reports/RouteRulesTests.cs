@@ -80,6 +80,6 @@ public sealed class RouteRulesTests
         rules.Anonymisation.Source.ShouldContain("seed 000");
         rules.Routes.ShouldAllBe(r => r.Source.Contains("seed"));
         rules.Referrals.ShouldAllBe(r => r.Source.Contains("seed") && r.NameJa.Length > 0 && r.NameEn.Length > 0);
-        EnumText.Values<ReportRoute>().Count().ShouldBe(rules.Routes.Count);
+        EnumText.Values<ReportRoute>().Count.ShouldBe(rules.Routes.Count);
     }
 }
