@@ -35,7 +35,7 @@ public abstract class HopDisclosureMigrationTests(DatabaseProvider provider)
                 $"INSERT INTO organisations (id, code, name_ja, name_en, kind, created_at, updated_at, version) VALUES ('{id}', '{code}', '{code}', '{code}', '{kind}', {at}, {at}, 1)";
             string Report(string id, string anonymous, string holder) =>
                 "INSERT INTO reports (id, reporting_organisation_id, reporter_user_id, state, stage, route, anonymous, anonymity_holder_id, shared_with_sector, tlp, content, kind, sector_code, threat_category, title, created_at, updated_at, version) "
-                + $"VALUES ('{id}', '{Operator}', '{User}', 'submitted', 'first', 'ceptoar', {anonymous}, {holder}, {no}, 'amber', '{{}}', 'near_miss', 'electricity', 'cyber_attack', 't', {at}, {at}, 1)";
+                + $"VALUES ('{id}', '{Operator}', '{User}', 'submitted', 'first', 'ceptoar', {anonymous}, {holder}, {no}, 'amber', '-', 'near_miss', 'electricity', 'cyber_attack', 't', {at}, {at}, 1)";
             string Hop(string report, int ordinal, string recipient, string role) =>
                 $"INSERT INTO report_hops (report_id, ordinal, recipient_organisation_id, role, received_at) VALUES ('{report}', {ordinal}, '{recipient}', '{role}', {at})";
             foreach (var sql in new[]
