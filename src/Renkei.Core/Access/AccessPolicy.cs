@@ -147,7 +147,8 @@ public sealed partial class AccessPolicy(RenkeiDbContext db)
 
     /// <summary>
     /// Whether the caller may know who reported: the reporting organisation; on anonymised routes
-    /// only the secretariat or agency that relays; otherwise the desks the report reached.
+    /// the secretariat or agency that relays; otherwise the desks the report reached on a hop the
+    /// route rules disclose the reporter to (a referral to the police keeps the report's anonymity).
     /// Readers through sector sharing never do. Every surface (API, UI, exports, search,
     /// notifications, statistics, the audit trail) asks this, and nothing else.
     /// </summary>
@@ -156,7 +157,7 @@ public sealed partial class AccessPolicy(RenkeiDbContext db)
         var org = caller.OrganisationId;
         return r => r.ReportingOrganisationId == org
             || r.AnonymityHolderId == org
-            || (!r.Anonymous && r.Hops.Any(h => h.RecipientOrganisationId == org && h.ReceivedAt != null));
+            || r.Hops.Any(h => h.RecipientOrganisationId == org && h.ReceivedAt != null && h.ReporterDisclosed);
     }
 
     /// <summary>

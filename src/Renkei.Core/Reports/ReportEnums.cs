@@ -37,7 +37,7 @@ public enum ReportRoute
     Ministry,
     /// <summary>Via the CEPTOAR secretariat, the reporter anonymised to everyone after it.</summary>
     Ceptoar,
-    /// <summary>Via a security agency (JPCERT/CC, IPA), the reporter anonymised likewise.</summary>
+    /// <summary>Via a security agency (NICT, IPA, JPCERT/CC: Data/routes.json), the reporter anonymised likewise where the rules allow.</summary>
     SecurityAgency,
     /// <summary>Emergency (hotline): NISC and the ministry at once.</summary>
     Emergency,
@@ -50,6 +50,10 @@ public enum HopRole
     SecurityAgency,
     Ministry,
     NationalCentre,
+    /// <summary>Received a crime report (犯罪被害等の通報): the police.</summary>
+    CrimeReport,
+    /// <summary>Received a liaison request (連携要請): an incident-handling agency.</summary>
+    LiaisonRequest,
 }
 
 public enum AffectedSystem

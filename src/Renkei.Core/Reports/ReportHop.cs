@@ -10,6 +10,12 @@ public sealed class ReportHop
     public int Ordinal { get; set; }
     public Guid RecipientOrganisationId { get; set; }
     public HopRole Role { get; set; }
+
+    /// <summary>
+    /// Whether this hop's organisation may know who reported, as the route rules decided when the
+    /// hop was planned (or, for a referral, when it was made).
+    /// </summary>
+    public bool ReporterDisclosed { get; set; }
     public DateTime? ReceivedAt { get; set; }
     public DateTime? AcknowledgedAt { get; set; }
     public Guid? AcknowledgedByUserId { get; set; }

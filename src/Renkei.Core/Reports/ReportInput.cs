@@ -125,12 +125,18 @@ public sealed record ReportInput
     [MaxLength(64, ErrorMessage = "must be at most 64 characters")]
     public string? ViaCeptoar { get; init; }
 
-    /// <summary>The security agency that relays (SecurityAgency route): "jpcert" or "ipa".</summary>
+    /// <summary>The security agency that relays (SecurityAgency route): one of the codes in Reports/Data/routes.json (nict, ipa, jpcert).</summary>
     [MaxLength(64, ErrorMessage = "must be at most 64 characters")]
     public string? ViaAgency { get; init; }
 
     [Required(ErrorMessage = "is required")]
     public Tlp? Tlp { get; init; }
+
+    /// <summary>
+    /// CEPTOAR and security-agency routes: whether to anonymise the reporter (default: yes). A
+    /// report the law obliges cannot be anonymised: send false to file it via the relay named.
+    /// </summary>
+    public bool? Anonymise { get; init; }
 
     /// <summary>Near misses only: also share, anonymised, with the sector's community.</summary>
     public bool? ShareWithSector { get; init; }
@@ -151,4 +157,19 @@ public sealed record ReportUpdateInput
     /// <summary>The report version the update is based on.</summary>
     [Required(ErrorMessage = "is required: send the version you are editing")]
     public int? Version { get; init; }
+}
+
+/// <summary>A referral: the report passed to the police (犯罪被害等の通報) or a liaison request (連携要請).</summary>
+public sealed record ReferralInput
+{
+    [Required(ErrorMessage = "is required")]
+    public ReferralKind? Kind { get; init; }
+
+    /// <summary>The receiving agency's organisation code, one the rules list for the kind (npa; npa or mod).</summary>
+    [Required(ErrorMessage = "is required"), MaxLength(64, ErrorMessage = "must be at most 64 characters")]
+    public string Agency { get; init; } = "";
+
+    /// <summary>What the agency is asked, shown on its hop.</summary>
+    [MaxLength(4000, ErrorMessage = "must be at most 4000 characters")]
+    public string? Note { get; init; }
 }

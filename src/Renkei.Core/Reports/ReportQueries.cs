@@ -132,7 +132,7 @@ public sealed class ReportQueries(RenkeiDbContext db, AccessPolicy access, Audit
         var ceptoar = report.ViaCeptoarCode is null ? null
             : await db.Ceptoars.AsNoTracking().Where(c => c.Code == report.ViaCeptoarCode).Select(c => new NamedRef(c.Code, c.NameJa, c.NameEn)).FirstAsync(ct);
         var hops = report.Hops.OrderBy(h => h.Ordinal)
-            .Select(h => new HopView(h.Ordinal, orgs[h.RecipientOrganisationId], h.Role, h.ReceivedAt, h.AcknowledgedAt, h.ForwardedAt, h.Annotation))
+            .Select(h => new HopView(h.Ordinal, orgs[h.RecipientOrganisationId], h.Role, h.ReceivedAt, h.AcknowledgedAt, h.ForwardedAt, h.Annotation, h.ReporterDisclosed))
             .ToList();
         var rule = report.VerificationRuleCode is null ? null
             : await db.VerificationRules.AsNoTracking().Where(r => r.Code == report.VerificationRuleCode).Select(r => new { r.DescriptionJa, r.DescriptionEn }).FirstOrDefaultAsync(ct);

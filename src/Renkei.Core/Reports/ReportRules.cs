@@ -37,7 +37,33 @@ public static class ReportRules
     /// <summary>The reporting organisation's reporters attach files until the report is closed.</summary>
     public static bool CanAttach(Caller c, Report r) => IsReporter(c, r) && Permissions.FileReport(c) && r.State != ReportState.Closed;
 
+    /// <summary>
+    /// Who may pass the report outside its route (a crime report to the police, a liaison request
+    /// to an incident-handling agency), as <c>Reports/Data/routes.json</c> says; a desk reached
+    /// only by a referral does not refer further.
+    /// </summary>
+    public static bool CanRefer(Caller c, Report r, ReferralRule rule)
+    {
+        if (r.State == ReportState.Draft)
+        {
+            return false;
+        }
+        var desk = Permissions.WorkReportDesk(c) && HeldHop(c, r) is { Role: not (HopRole.CrimeReport or HopRole.LiaisonRequest) };
+        return rule.MadeBy.Any(m => m switch
+        {
+            ReferralMaker.Reporter => IsReporter(c, r) && Permissions.FileReport(c),
+            ReferralMaker.Desk => desk,
+            ReferralMaker.NationalCentre => desk && c.OrganisationKind == Directory.OrganisationKind.NationalCentre,
+            ReferralMaker.Ministry => desk && c.OrganisationKind == Directory.OrganisationKind.Ministry,
+            _ => false,
+        });
+    }
+
+    /// <summary>The referrals the caller may make now.</summary>
+    public static IReadOnlyList<ReferralKind> Referrals(Caller c, Report r) =>
+        RouteRules.Instance.Referrals.Where(rule => CanRefer(c, r, rule)).Select(rule => rule.Kind).ToList();
+
     public static ReportActions Actions(Caller c, Report r) =>
         new(CanEditDraft(c, r), CanEditDraft(c, r), CanAddSubmission(c, r), CanAcknowledge(c, r), CanForward(c, r),
-            CanWriteThread(c, r), CanAnswerOnBehalf(c, r), CanAttach(c, r));
+            CanWriteThread(c, r), CanAnswerOnBehalf(c, r), CanAttach(c, r), Referrals(c, r));
 }

@@ -113,7 +113,7 @@ public sealed class ReportService(
         report.SubmittedAt = now;
         report.UpdatedAt = now;
         report.Version++;
-        foreach (var hop in report.Hops.Where(h => h.Ordinal <= ReceivedAtSubmission(report)))
+        foreach (var hop in report.Hops.Where(h => ReceivesAtSubmission(report, h)))
         {
             hop.ReceivedAt = now;
         }
@@ -161,6 +161,14 @@ public sealed class ReportService(
         if (content.Value!.SectorCode != report.SectorCode)
         {
             return Problem.Invalid("content.sectorCode", "cannot change after the first report: its route follows the sector");
+        }
+        if (ObligationProblem(content.Value) is { } obligation)
+        {
+            return Problem.Invalid("content.legallyRequired", obligation);
+        }
+        if (content.Value.LegallyRequired && report.Anonymous && !RouteRules.Instance.MayAnonymise(content.Value))
+        {
+            return Problem.Invalid("content.legallyRequired", "this report travels anonymised, which is only for reports outside legal obligation: file the law-obliged report on the ministry route");
         }
         var now = Clock.UtcNow(time);
         var number = await db.ReportVersions.CountAsync(v => v.ReportId == id, ct) + 1;
@@ -239,6 +247,67 @@ public sealed class ReportService(
         return await SaveAsync(caller, report, ct);
     }
 
+    /// <summary>
+    /// Passes the report outside its route: a crime report to the police or a liaison request to
+    /// an incident-handling agency, recorded (and audited) as a hop the agency receives at once.
+    /// </summary>
+    /// <remarks>
+    /// The agency learns who reported only where the report is not anonymised: a referral is no
+    /// way around the route's anonymity, whoever makes it.
+    /// </remarks>
+    public async Task<Result<ReportView>> ReferAsync(Caller caller, Guid id, ReferralInput input, CancellationToken ct = default)
+    {
+        var errors = InputValidation.Validate(input);
+        if (errors.Count > 0)
+        {
+            return Problem.Invalid(errors);
+        }
+        var report = await LoadAsync(caller, id, ct);
+        if (report is null)
+        {
+            return Problem.NotFound("The report");
+        }
+        var rule = RouteRules.Instance.Referral(input.Kind!.Value);
+        var code = input.Agency.Trim();
+        if (!rule.Agencies.Contains(code))
+        {
+            return Problem.Invalid("agency", Text.T("must be one of: {0}", string.Join(", ", rule.Agencies)));
+        }
+        if (report.State == ReportState.Draft)
+        {
+            return Problem.Conflict("A draft is not referred: submit it first.");
+        }
+        if (!ReportRules.CanRefer(caller, report, rule))
+        {
+            return Problem.Forbidden("Crime reports are made by the reporting organisation or a desk the report reached; liaison requests by NISC or the ministry in charge once it reached them.");
+        }
+        var agency = await db.Organisations.Where(o => o.Code == code).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+        if (agency is null)
+        {
+            return Problem.Invalid("agency", "is not in the directory");
+        }
+        var role = rule.Kind == ReferralKind.CrimeReport ? HopRole.CrimeReport : HopRole.LiaisonRequest;
+        if (report.Hops.Any(h => h.Role == role && h.RecipientOrganisationId == agency))
+        {
+            return Problem.Conflict("The report was already passed to this agency this way.");
+        }
+        var now = Clock.UtcNow(time);
+        report.Hops.Add(new ReportHop
+        {
+            ReportId = report.Id,
+            Ordinal = report.Hops.Max(h => h.Ordinal) + 1,
+            RecipientOrganisationId = agency.Value,
+            Role = role,
+            ReceivedAt = now,
+            ReporterDisclosed = !report.Anonymous,
+            Annotation = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
+        });
+        report.UpdatedAt = now;
+        report.Version++;
+        notifications.Raise(report, Notifications.Topics.ReportForwarded, caller, [agency.Value]);
+        return await SaveAsync(caller, report, ct);
+    }
+
     /// <summary>Discards a draft that was never submitted.</summary>
     public async Task<Result<bool>> DeleteDraftAsync(Caller caller, Guid id, CancellationToken ct = default)
     {
@@ -279,12 +348,16 @@ public sealed class ReportService(
         {
             InputValidation.Add(errors, "shareWithSector", "only near misses labelled TLP:CLEAR or TLP:GREEN are shared with the sector");
         }
+        if (content.Ok && ObligationProblem(content.Value!) is { } obligation)
+        {
+            InputValidation.Add(errors, "content.legallyRequired", obligation);
+        }
         if (errors.Count > 0)
         {
             return Problem.Invalid(errors);
         }
-        var plan = await planner.PlanAsync(caller.OrganisationId, input.Route!.Value, content.Value!.SectorCode, input.ViaCeptoar?.Trim(), input.ViaAgency?.Trim(), ct);
-        return plan.Ok ? (content.Value, plan.Value!) : plan.Problem!;
+        var plan = await planner.PlanAsync(caller.OrganisationId, input.Route!.Value, content.Value!, input.ViaCeptoar?.Trim(), input.ViaAgency?.Trim(), input.Anonymise, ct);
+        return plan.Ok ? (content.Value!, plan.Value!) : plan.Problem!;
     }
 
     private static void Apply(Report report, ReportInput input, ReportContent content, RoutePlan plan, DateTime now)
@@ -304,12 +377,13 @@ public sealed class ReportService(
             var hop = report.Hops.FirstOrDefault(h => h.Ordinal == i + 1);
             if (hop is null)
             {
-                report.Hops.Add(new ReportHop { ReportId = report.Id, Ordinal = i + 1, RecipientOrganisationId = plan.Hops[i].Organisation, Role = plan.Hops[i].Role });
+                report.Hops.Add(new ReportHop { ReportId = report.Id, Ordinal = i + 1, RecipientOrganisationId = plan.Hops[i].Organisation, Role = plan.Hops[i].Role, ReporterDisclosed = plan.Hops[i].ReporterDisclosed });
             }
             else
             {
                 hop.RecipientOrganisationId = plan.Hops[i].Organisation;
                 hop.Role = plan.Hops[i].Role;
+                hop.ReporterDisclosed = plan.Hops[i].ReporterDisclosed;
             }
         }
         report.Hops.RemoveAll(h => h.Ordinal > plan.Hops.Count);
@@ -326,8 +400,21 @@ public sealed class ReportService(
         report.AwareAt = content.AwareAt;
     }
 
-    /// <summary>Emergency reports reach NISC and the ministry at once; others reach the first hop.</summary>
-    private static int ReceivedAtSubmission(Report report) => report.Route == ReportRoute.Emergency ? 2 : 1;
+    /// <summary>
+    /// The first hop receives the first report, and every hop the route rules deliver to at once
+    /// (both desks in an emergency; the ministry in charge of a law-obliged report filed via a relay).
+    /// </summary>
+    private static bool ReceivesAtSubmission(Report report, ReportHop hop)
+    {
+        var rules = RoutePlanner.HopRules(report.Route, report.Content.LegallyRequired, report.Anonymous);
+        return hop.Ordinal == 1 || (hop.Ordinal <= rules.Count && rules[hop.Ordinal - 1].AtSubmission);
+    }
+
+    /// <summary>A near miss (予兆・ヒヤリハット) is by the seeds' definition outside legal obligation (000 l.1842).</summary>
+    private static string? ObligationProblem(ReportContent content) =>
+        content.LegallyRequired && RouteRules.Instance.NeverLegallyRequired(content.Kind)
+            ? "a near miss (予兆・ヒヤリハット) is outside legal obligation: report a law-obliged event as a service outage or an attack"
+            : null;
 
     private Task<Report?> LoadAsync(Caller caller, Guid id, CancellationToken ct) =>
         access.Reports(caller).Include(r => r.Hops).FirstOrDefaultAsync(r => r.Id == id, ct);

@@ -9,10 +9,11 @@ namespace Renkei.Reports;
 /// </summary>
 public sealed record ReporterView(bool Disclosed, Guid? OrganisationId, string NameJa, string NameEn, Guid? UserId, string? UserName);
 
-public sealed record HopView(int Ordinal, OrganisationRef Organisation, HopRole Role, DateTime? ReceivedAt, DateTime? AcknowledgedAt, DateTime? ForwardedAt, string? Annotation);
+/// <summary>One hop of the route as the caller sees it; <paramref name="ReporterDisclosed"/> says whether that hop's desk may know who reported.</summary>
+public sealed record HopView(int Ordinal, OrganisationRef Organisation, HopRole Role, DateTime? ReceivedAt, DateTime? AcknowledgedAt, DateTime? ForwardedAt, string? Annotation, bool ReporterDisclosed);
 
-/// <summary>What the caller may do with the report now.</summary>
-public sealed record ReportActions(bool Edit, bool Submit, bool Update, bool Acknowledge, bool Forward, bool Message, bool AnswerOnBehalf, bool Attach);
+/// <summary>What the caller may do with the report now; <paramref name="Refer"/> lists the referrals (crime report, liaison request) open to them.</summary>
+public sealed record ReportActions(bool Edit, bool Submit, bool Update, bool Acknowledge, bool Forward, bool Message, bool AnswerOnBehalf, bool Attach, IReadOnlyList<ReferralKind> Refer);
 
 public sealed record ReportView(
     Guid Id, ReportState State, ReportStage? Stage, ReportRoute Route, bool Anonymous, bool SharedWithSector, Tlp Tlp,

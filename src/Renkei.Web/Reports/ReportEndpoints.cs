@@ -33,6 +33,8 @@ public static class ReportEndpoints
         reports.MapGet("/{id:guid}/versions", Versions).WithName("ListReportVersions").WithSummary("Every submission, with the fields each changed.");
         reports.MapPost("/{id:guid}/acknowledge", Acknowledge).WithName("AcknowledgeReport");
         reports.MapPost("/{id:guid}/forward", Forward).WithName("ForwardReport").WithSummary("Pass the report to the next hop of its route, with an annotation.");
+        reports.MapPost("/{id:guid}/referrals", Refer).WithName("ReferReport")
+            .WithSummary("Pass the report to the police (crime_report, 犯罪被害等の通報) or make a liaison request (liaison_request, 連携要請) to an incident-handling agency; recorded as a hop.");
         api.MapGet("/threat-taxonomy", Taxonomy).WithTags("Reports").WithName("ThreatTaxonomy");
         api.MapGet("/threat-taxonomy/groupings", TaxonomyGroupings).WithTags("Reports").WithName("ThreatTaxonomyGroupings")
             .WithSummary("Threats the operator receives (自ら受ける脅威) and causes to others (他に与える脅威), with their categories.");
@@ -105,6 +107,9 @@ public static class ReportEndpoints
 
     private static async Task<Results<Ok<ReportView>, ProblemHttpResult>> Forward(Guid id, ForwardInput? input, RequestCaller caller, ReportService reports, CancellationToken ct) =>
         Respond(await reports.ForwardAsync(caller.Required, id, input?.Annotation, ct));
+
+    private static async Task<Results<Ok<ReportView>, ProblemHttpResult>> Refer(Guid id, ReferralInput input, RequestCaller caller, ReportService reports, CancellationToken ct) =>
+        Respond(await reports.ReferAsync(caller.Required, id, input, ct));
 
     private static Ok<IReadOnlyList<ThreatCategory>> Taxonomy() => TypedResults.Ok(ThreatTaxonomy.Instance.Categories);
 

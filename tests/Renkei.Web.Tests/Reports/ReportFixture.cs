@@ -46,7 +46,11 @@ public sealed class ReportChain
         };
     }
 
-    public static object Content(string title = "制御システムの不正アクセスによる供給支障", string kind = "service_outage", string sector = "electricity", string? scope = null) => new
+    /// <remarks>
+    /// Not law-obliged by default: anonymised routes are only for reports outside legal obligation
+    /// (Reports/Data/routes.json), and most tests here exercise them.
+    /// </remarks>
+    public static object Content(string title = "制御システムの不正アクセスによる供給支障", string kind = "service_outage", string sector = "electricity", string? scope = null, bool legallyRequired = false) => new
     {
         language = "ja",
         title,
@@ -66,8 +70,8 @@ public sealed class ReportChain
         impact = new { supplyShortfallKw = 150000, durationMinutes = 45, householdsAffected = 52000 },
         awareAt = DateTime.UtcNow.AddHours(-2),
         startedAt = DateTime.UtcNow.AddHours(-3),
-        legallyRequired = true,
-        legalBasis = "電気事業法",
+        legallyRequired,
+        legalBasis = legallyRequired ? "電気事業法" : null,
         indicators = new object[] { new { type = "ipv4", value = "203.0.113.7" }, new { type = "domain", value = "Evil.Example.COM." }, new { type = "cve", value = "cve-2024-12345" } },
     };
 

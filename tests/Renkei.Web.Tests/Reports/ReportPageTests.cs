@@ -40,8 +40,6 @@ public abstract class ReportPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
             .Set("Input.Content.Impact.DurationMinutes", "45")
             .Set("Input.Content.AwareAt", Jst(DateTime.UtcNow.AddHours(-2)))
             .Set("Input.Content.StartedAt", Jst(DateTime.UtcNow.AddHours(-3)))
-            .Check("Input.Content.LegallyRequired")
-            .Set("Input.Content.LegalBasis", "電気事業法")
             .Set("Input.Content.Indicators[0].Type", "Ipv4")
             .Set("Input.Content.Indicators[0].Value", "203.0.113.7")
             .Set("Input.Content.Indicators[1].Type", "Domain")
@@ -95,7 +93,7 @@ public abstract class ReportPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         content.GetProperty("status").GetString().ShouldBe("一部地域で供給支障");
         content.GetProperty("impact").GetProperty("supplyShortfallKw").GetInt64().ShouldBe(150000);
         content.GetProperty("threatExamples").EnumerateArray().Select(e => e.GetString()).ShouldBe(["intrusion", "malware"], ignoreOrder: true);
-        content.GetProperty("legallyRequired").GetBoolean().ShouldBeTrue();
+        content.GetProperty("legallyRequired").GetBoolean().ShouldBeFalse("anonymised routes are for reports outside legal obligation");
         (content.GetProperty("awareAt").GetDateTime().ToUniversalTime() - aware).Duration().ShouldBeLessThan(TimeSpan.FromMinutes(1), "the form's time is JST, stored as UTC");
         var indicators = content.GetProperty("indicators").EnumerateArray().Select(i => (i.GetProperty("type").GetString(), i.GetProperty("value").GetString())).ToList();
         indicators.ShouldBe([("ipv4", "203.0.113.7"), ("domain", "evil.example.com")], "typed, normalised, blank rows dropped");
@@ -105,6 +103,27 @@ public abstract class ReportPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         html.ShouldContain("速報");
         html.ShouldContain("検証レベルを超える障害です。");
         html.ShouldContain(Clock.ToJst(aware).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " JST");
+    }
+
+    [Fact]
+    public async Task LawObligedReport_ViaCeptoar_FormSaysItCannotBeAnonymised_UntickedGoesNamed()
+    {
+        var chain = await ReportChain.CreateAsync(app);
+        var form = (await FilledFormAsync(chain.Reporter, "法令報告対象の供給支障"))
+            .Check("Input.Content.LegallyRequired")
+            .Set("Input.Content.LegalBasis", "電気事業法");
+        form.Value("Input.Anonymise").ShouldBe("true", "anonymisation is ticked by default");
+
+        var refused = await form.SubmitAsync(chain.Reporter, "速報として提出");
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK, "the form comes back with the rule");
+        var page = HtmlForm.Parse(await refused.Content.ReadAsStringAsync());
+        page.QuerySelector("[data-valmsg-for='Input.Anonymise']")!.TextContent.ShouldContain("法令等に基づく報告は匿名化できません");
+        (await chain.Reporter.GetFromJsonAsync<JsonElement>("/api/v1/reports")).GetProperty("total").GetInt32().ShouldBe(0);
+
+        var id = IdFrom(await form.Set("Input.Anonymise", "false").SubmitAsync(chain.Reporter, "速報として提出"));
+        var report = (await ReportChain.GetAsync(chain.Ministry, id))!.Value;
+        report.GetProperty("anonymous").GetBoolean().ShouldBeFalse();
+        report.GetProperty("reporter").GetProperty("organisationId").GetGuid().ShouldBe(chain.ReporterOrganisation, "the ministry in charge receives it at once, named");
     }
 
     [Fact]

@@ -51,6 +51,16 @@ public sealed class DetailModel(
     [BindProperty]
     public AttachForm Attach { get; set; } = new();
 
+    [BindProperty]
+    public ReferForm Refer { get; set; } = new();
+
+    /// <summary>A referral as the form posts it: "kind:agency" (e.g. crime_report:npa) and a note.</summary>
+    public sealed class ReferForm
+    {
+        public string? Target { get; set; }
+        public string? Note { get; set; }
+    }
+
     public sealed class AttachForm
     {
         public IFormFile? File { get; set; }
@@ -114,6 +124,18 @@ public sealed class DetailModel(
 
     public Task<IActionResult> OnPostForwardAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, () => reports.ForwardAsync(Caller, id, Forward.Annotation, ct), L["Report.Forwarded"], "Forward", null, ct);
+
+    public Task<IActionResult> OnPostReferAsync(Guid id, CancellationToken ct)
+    {
+        var parts = (Refer.Target ?? "").Split(':', 2);
+        var input = new ReferralInput
+        {
+            Kind = Renkei.Common.EnumText.TryParse<ReferralKind>(parts[0], out var kind) ? kind : null,
+            Agency = parts.Length == 2 ? parts[1] : "",
+            Note = Refer.Note,
+        };
+        return ActAsync(id, () => reports.ReferAsync(Caller, id, input, ct), L["Report.Referred"], "Refer", "route", ct);
+    }
 
     public Task<IActionResult> OnPostSubmitAsync(Guid id, int? version, CancellationToken ct) =>
         ActAsync(id, () => reports.SubmitAsync(Caller, id, version, ct), L["Report.Submitted"], "", null, ct);

@@ -18,6 +18,9 @@ public sealed class ReportForm
     public Tlp? Tlp { get; set; }
     public bool ShareWithSector { get; set; }
 
+    /// <summary>CEPTOAR and security-agency routes: anonymise the reporter (ticked by default).</summary>
+    public bool Anonymise { get; set; } = true;
+
     /// <summary>Updates only: 続報 or 確報.</summary>
     public ReportStage? Stage { get; set; }
     public int? Version { get; set; }
@@ -31,6 +34,8 @@ public sealed class ReportForm
         ViaAgency = Route == ReportRoute.SecurityAgency ? ViaAgency : null,
         Tlp = Tlp,
         ShareWithSector = ShareWithSector,
+        // Only routes that can anonymise read the box; the rules refuse anonymising a law-obliged report.
+        Anonymise = Route is ReportRoute.Ceptoar or ReportRoute.SecurityAgency ? Anonymise : null,
         Version = Version,
     };
 
@@ -42,6 +47,7 @@ public sealed class ReportForm
         ViaAgency = view.ViaAgency?.Code,
         Tlp = view.Tlp,
         ShareWithSector = view.SharedWithSector,
+        Anonymise = view.Anonymous || view.Route is not (ReportRoute.Ceptoar or ReportRoute.SecurityAgency),
         Version = view.Version,
     };
 }
