@@ -82,8 +82,8 @@ public sealed class ReportFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         await op.GetByLabel("件名").FillAsync(Title);
         await op.GetByLabel("報告の種類").SelectOptionAsync(new SelectOptionValue { Label = "重要インフラサービス障害" });
         await op.GetByLabel("脅威の分類").SelectOptionAsync(new SelectOptionValue { Label = "サイバー攻撃をはじめとする意図的要因" });
-        await op.GetByLabel("脅威の詳細").SelectOptionAsync(new SelectOptionValue { Label = "サービスを提供するシステムへの攻撃" });
-        await op.GetByLabel("不正侵入").CheckAsync();
+        await op.GetByLabel("脅威の詳細").SelectOptionAsync(new SelectOptionValue { Label = "サービスの対象となるシステムへの直接的な攻撃" });
+        await op.GetByLabel("不正侵入", new() { Exact = true }).CheckAsync();
         await op.GetByLabel("制御システム（OT）").CheckAsync();
         await op.GetByLabel("障害の状況").FillAsync("道東地域で供給支障");
         await op.GetByLabel("暫定措置").FillAsync("系統切替で一部復旧");

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Renkei.Access;
 using Renkei.Advisories;
 using Renkei.Identity;
-using Renkei.Reports;
+using Renkei.Indicators;
 using Renkei.Storage;
 using Renkei.Testing;
 

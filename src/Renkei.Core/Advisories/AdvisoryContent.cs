@@ -1,4 +1,4 @@
-using Renkei.Reports;
+using Renkei.Indicators;
 
 namespace Renkei.Advisories;
 

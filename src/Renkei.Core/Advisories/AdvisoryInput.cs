@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Renkei.Access;
-using Renkei.Reports;
+using Renkei.Indicators;
 
 namespace Renkei.Advisories;
 

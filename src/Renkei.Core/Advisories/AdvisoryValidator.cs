@@ -1,4 +1,5 @@
 using Renkei.Common;
+using Renkei.Indicators;
 using Renkei.Reports;
 
 namespace Renkei.Advisories;
@@ -33,7 +34,7 @@ public static class AdvisoryValidator
         {
             InputValidation.Add(errors, "alertLevel", Text.T("must be one of: {0}", string.Join(", ", SeverityScale.AlertLevels.Select(l => l.Level))));
         }
-        var indicators = Indicators.Validate(input.Indicators, "", errors);
+        var indicators = IndicatorRules.Validate(input.Indicators, "", errors);
         if (errors.Count > 0)
         {
             return Problem.Invalid(errors);

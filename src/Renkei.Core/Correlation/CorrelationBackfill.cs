@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Renkei.Advisories;
-using Renkei.Reports;
+using Renkei.Indicators;
 using Renkei.Storage;
 
 namespace Renkei.Correlation;

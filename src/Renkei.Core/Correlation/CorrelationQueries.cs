@@ -3,6 +3,7 @@ using Renkei.Access;
 using Renkei.Advisories;
 using Renkei.Audit;
 using Renkei.Common;
+using Renkei.Indicators;
 using Renkei.Reports;
 
 namespace Renkei.Correlation;

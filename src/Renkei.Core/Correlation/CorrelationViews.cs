@@ -1,5 +1,5 @@
 using Renkei.Access;
-using Renkei.Reports;
+using Renkei.Indicators;
 
 namespace Renkei.Correlation;
 

@@ -1,4 +1,4 @@
-using Renkei.Reports;
+using Renkei.Indicators;
 
 namespace Renkei.Correlation;
 
@@ -27,7 +27,7 @@ public sealed class IndicatorOccurrence
     public long Id { get; set; }
     public IndicatorType IndicatorType { get; set; }
 
-    /// <summary>As <see cref="Indicators.Normalise"/> returns it, so equal indicators compare equal.</summary>
+    /// <summary>As <see cref="IndicatorRules.Normalise"/> returns it, so equal indicators compare equal.</summary>
     public string Value { get; set; } = "";
     public OccurrenceSource SourceKind { get; set; }
     public Guid SourceId { get; set; }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Renkei.Audit;
-using Renkei.Reports;
+using Renkei.Indicators;
 using Renkei.Storage;
 
 namespace Renkei.Correlation;

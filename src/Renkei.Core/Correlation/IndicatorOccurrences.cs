@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using Renkei.Common;
-using Renkei.Reports;
+using Renkei.Indicators;
 using Renkei.Stix;
 using Renkei.Stix.Patterns;
 using Renkei.Storage;

@@ -1,3 +1,4 @@
+using Renkei.Indicators;
 namespace Renkei.Reports;
 
 /// <summary>
@@ -56,6 +57,3 @@ public sealed record ImpactFigures
     public int? TrainsCancelled { get; init; }
     public string? Other { get; init; }
 }
-
-/// <summary>A structured indicator, normalised (lower-case domains and hashes, upper-case CVE ids).</summary>
-public sealed record IndicatorValue(IndicatorType Type, string Value, string? Note = null);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Renkei.Access;
+using Renkei.Indicators;
 
 namespace Renkei.Reports;
 
@@ -26,18 +27,6 @@ public sealed record ImpactInput
 
     [MaxLength(2000, ErrorMessage = "must be at most 2000 characters")]
     public string? Other { get; init; }
-}
-
-public sealed record IndicatorInput
-{
-    [Required(ErrorMessage = "is required")]
-    public IndicatorType? Type { get; init; }
-
-    [Required(ErrorMessage = "is required"), MaxLength(2048, ErrorMessage = "must be at most 2048 characters")]
-    public string Value { get; init; } = "";
-
-    [MaxLength(500, ErrorMessage = "must be at most 500 characters")]
-    public string? Note { get; init; }
 }
 
 /// <summary>An answer to a qualitative condition of the verification level (yes, no or unknown).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Renkei.Common;
+using Renkei.Indicators;
 using Renkei.Storage;
 
 namespace Renkei.Reports;
@@ -81,7 +82,7 @@ public sealed class ReportValidator(RenkeiDbContext db, TimeProvider time)
         }
 
         var facts = Facts(input.VerificationFacts, prefix, errors);
-        var indicators = Indicators.Validate(input.Indicators, prefix, errors);
+        var indicators = IndicatorRules.Validate(input.Indicators, prefix, errors);
         if (errors.Count > 0)
         {
             return Problem.Invalid(errors);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Renkei.Reports;
+using Renkei.Indicators;
 using Renkei.Stix.Patterns;
 
 namespace Renkei.Stix;
@@ -16,7 +16,7 @@ public static class StixObservables
     /// </summary>
     public static JsonObject? ForIndicator(IndicatorValue indicator)
     {
-        var value = Indicators.Normalise(indicator.Type, indicator.Value);
+        var value = IndicatorRules.Normalise(indicator.Type, indicator.Value);
         if (value is null)
         {
             return null;

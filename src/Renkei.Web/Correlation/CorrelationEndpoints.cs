@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Renkei.Common;
 using Renkei.Correlation;
-using Renkei.Reports;
+using Renkei.Indicators;
 using Renkei.Web.Infrastructure;
 
 namespace Renkei.Web.Correlation;
@@ -55,7 +55,7 @@ public static class CorrelationEndpoints
         {
             errors["value"] = [Text.T("must be at most {0} characters", IndicatorOccurrences.MaxValueLength)];
         }
-        else if (parsed is { } known && (normalised = Indicators.Normalise(known, value)) is null)
+        else if (parsed is { } known && (normalised = IndicatorRules.Normalise(known, value)) is null)
         {
             errors["value"] = [Text.T("is not a valid {0}", EnumText.ToText(known))];
         }

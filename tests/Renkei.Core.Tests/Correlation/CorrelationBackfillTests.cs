@@ -5,6 +5,7 @@ using Renkei.Access;
 using Renkei.Advisories;
 using Renkei.Correlation;
 using Renkei.Identity;
+using Renkei.Indicators;
 using Renkei.Reports;
 using Renkei.Stix;
 using Renkei.Storage;

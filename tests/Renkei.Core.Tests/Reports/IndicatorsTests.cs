@@ -1,5 +1,4 @@
-using Renkei.Reports;
-
+using Renkei.Indicators;
 namespace Renkei.Core.Tests.Reports;
 
 public sealed class IndicatorsTests
@@ -15,7 +14,7 @@ public sealed class IndicatorsTests
     [InlineData(IndicatorType.Cve, "cve-2021-44228", "CVE-2021-44228")]
     [InlineData(IndicatorType.Email, "soc@Example.JP", "soc@example.jp")]
     public void Normalise_ValidValues(IndicatorType type, string raw, string expected) =>
-        Indicators.Normalise(type, raw).ShouldBe(expected);
+        IndicatorRules.Normalise(type, raw).ShouldBe(expected);
 
     [Theory]
     [InlineData(IndicatorType.Ipv4, "256.1.1.1")]
@@ -30,5 +29,5 @@ public sealed class IndicatorsTests
     [InlineData(IndicatorType.Cve, "CVE-99-1")]
     [InlineData(IndicatorType.Email, "not an address")]
     public void Normalise_InvalidValues_AreNull(IndicatorType type, string raw) =>
-        Indicators.Normalise(type, raw).ShouldBeNull();
+        IndicatorRules.Normalise(type, raw).ShouldBeNull();
 }

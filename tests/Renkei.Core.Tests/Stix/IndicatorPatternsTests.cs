@@ -1,4 +1,4 @@
-using Renkei.Reports;
+using Renkei.Indicators;
 using Renkei.Stix.Patterns;
 
 namespace Renkei.Core.Tests.Stix;
@@ -19,7 +19,7 @@ public sealed class IndicatorPatternsTests
         var pattern = IndicatorPatterns.ToPattern(new IndicatorValue(type, value));
         pattern.ShouldBe(expected);
         StixPattern.Validate(pattern).ShouldBe((true, null));
-        IndicatorPatterns.FromPattern(pattern).ShouldBe(new IndicatorValue(type, Indicators.Normalise(type, value)!));
+        IndicatorPatterns.FromPattern(pattern).ShouldBe(new IndicatorValue(type, IndicatorRules.Normalise(type, value)!));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class IndicatorPatternsTests
     {
         // Uri keeps a backslash in the query (it does not escape it), so both escapes are exercised.
         var indicator = new IndicatorValue(IndicatorType.Url, @"http://evil.example/x?a=it's\here");
-        var normalised = Indicators.Normalise(IndicatorType.Url, indicator.Value)!;
+        var normalised = IndicatorRules.Normalise(IndicatorType.Url, indicator.Value)!;
         var pattern = IndicatorPatterns.ToPattern(indicator)!;
         StixPattern.Validate(pattern).Ok.ShouldBeTrue();
         IndicatorPatterns.FromPattern(pattern)!.Value.ShouldBe(normalised);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Renkei.Reports;
+using Renkei.Indicators;
 using Renkei.Stix;
 
 namespace Renkei.Core.Tests.Stix;
@@ -23,7 +23,7 @@ public sealed class StixObservablesTests
     public void ForIndicator_ValueObjects_HaveTheValueAndItsId(IndicatorType type, string raw, string stixType)
     {
         var sco = StixObservables.ForIndicator(new IndicatorValue(type, raw))!;
-        var value = Indicators.Normalise(type, raw)!;
+        var value = IndicatorRules.Normalise(type, raw)!;
         sco["type"]!.GetValue<string>().ShouldBe(stixType);
         sco["value"]!.GetValue<string>().ShouldBe(value);
         sco["id"]!.GetValue<string>().ShouldBe(StixIds.ForSco(stixType, new JsonObject { ["value"] = value }));

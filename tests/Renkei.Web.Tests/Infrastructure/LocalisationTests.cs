@@ -60,7 +60,7 @@ public sealed partial class LocalisationTests
         Check<Renkei.Reports.ReportRoute>();
         Check<Renkei.Reports.HopRole>();
         Check<Renkei.Reports.AffectedSystem>();
-        Check<Renkei.Reports.IndicatorType>();
+        Check<Renkei.Indicators.IndicatorType>();
         Check<Renkei.Reports.ClockStatus>();
         Check<Renkei.Reports.MessageSide>();
         Check<Renkei.Reports.IncidentState>();

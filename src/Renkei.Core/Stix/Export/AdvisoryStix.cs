@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Renkei.Advisories;
 using Renkei.Common;
 using Renkei.Directory;
-using Renkei.Reports;
+using Renkei.Indicators;
 
 namespace Renkei.Stix;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Renkei.Access;
 using Renkei.Common;
+using Renkei.Indicators;
 using Renkei.Reports;
 using Renkei.Storage;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Renkei.Access;
 using Renkei.Directory;
-using Renkei.Reports;
+using Renkei.Indicators;
 using Renkei.Stix.Patterns;
 
 namespace Renkei.Stix;

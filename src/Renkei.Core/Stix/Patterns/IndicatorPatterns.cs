@@ -1,4 +1,4 @@
-using Renkei.Reports;
+using Renkei.Indicators;
 
 namespace Renkei.Stix.Patterns;
 
@@ -12,7 +12,7 @@ public static class IndicatorPatterns
     /// </summary>
     public static string? ToPattern(IndicatorValue indicator)
     {
-        var value = Indicators.Normalise(indicator.Type, indicator.Value);
+        var value = IndicatorRules.Normalise(indicator.Type, indicator.Value);
         var path = Path(indicator.Type);
         return value is null || path is null ? null : $"[{path} = {StixPattern.Quote(value)}]";
     }
@@ -30,7 +30,7 @@ public static class IndicatorPatterns
         }
         if (Canonical(pattern) is { } canonical)
         {
-            var normalised = Indicators.Normalise(canonical.Type, canonical.Literal);
+            var normalised = IndicatorRules.Normalise(canonical.Type, canonical.Literal);
             return normalised is null ? null : new IndicatorValue(canonical.Type, normalised);
         }
         ObservationExpression parsed;
@@ -48,7 +48,7 @@ public static class IndicatorPatterns
             return null;
         }
         var type = Type(comparison.Path);
-        var value = type is { } t ? Indicators.Normalise(t, literal.Value) : null;
+        var value = type is { } t ? IndicatorRules.Normalise(t, literal.Value) : null;
         return value is null ? null : new IndicatorValue(type!.Value, value);
     }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Renkei.Access;
 using Renkei.Advisories;
 using Renkei.Common;
-using Renkei.Reports;
+using Renkei.Indicators;
 using Renkei.Web.Pages.Reports;
 
 namespace Renkei.Web.Pages.Advisories;

@@ -23,7 +23,7 @@ public sealed class DetailModel(AdvisoryService advisories, AdvisoryReceipts rec
     public List<AdvisoryRevisionView> Revisions { get; private set; } = [];
 
     /// <summary>The advisory's indicators seen in other records the caller may read ("既出").</summary>
-    public Dictionary<(Renkei.Reports.IndicatorType Type, string Value), Renkei.Correlation.IndicatorCorrelation> SeenBefore { get; private set; } = [];
+    public Dictionary<(Renkei.Indicators.IndicatorType Type, string Value), Renkei.Correlation.IndicatorCorrelation> SeenBefore { get; private set; } = [];
 
     /// <summary>The issuing organisation only; null for everyone else.</summary>
     public DeliveryReport? Deliveries { get; private set; }
@@ -198,7 +198,7 @@ public sealed class DetailModel(AdvisoryService advisories, AdvisoryReceipts rec
         Advisory = advisory;
         Sectors = await directory.SectorsAsync(Caller, ct);
         Revisions = await advisories.RevisionsAsync(visible, ct);
-        SeenBefore = (await correlations.ForAdvisoryAsync(visible, 0, Renkei.Reports.Indicators.MaxIndicators, recordRead: false, ct)).Items.ToDictionary(i => (i.Type, i.Value));
+        SeenBefore = (await correlations.ForAdvisoryAsync(visible, 0, Renkei.Indicators.IndicatorRules.MaxIndicators, recordRead: false, ct)).Items.ToDictionary(i => (i.Type, i.Value));
         if (advisory.State != AdvisoryState.Draft)
         {
             Deliveries = await receipts.ReportAsync(visible, string.IsNullOrEmpty(Sector) ? null : Sector, Pending ? false : null, Math.Max(0, Offset), DeliveryPageSize, ct: ct);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Renkei.Access;
 using Renkei.Common;
 using Renkei.Directory;
+using Renkei.Indicators;
 using Renkei.Notifications;
 using Renkei.Reports;
 
@@ -202,7 +203,7 @@ public sealed class DetailModel(
     {
         Report = report;
         Sectors = await directory.SectorsAsync(Caller, ct);
-        SeenBefore = (await correlations.ForReportAsync(visible, 0, Indicators.MaxIndicators, recordRead: false, ct)).Items.ToDictionary(i => (i.Type, i.Value));
+        SeenBefore = (await correlations.ForReportAsync(visible, 0, IndicatorRules.MaxIndicators, recordRead: false, ct)).Items.ToDictionary(i => (i.Type, i.Value));
         Versions = await queries.VersionsAsync(visible, ct);
         for (var i = 1; i < Versions.Count; i++)
         {

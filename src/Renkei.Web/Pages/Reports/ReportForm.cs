@@ -1,6 +1,7 @@
 using System.Globalization;
 using Renkei.Access;
 using Renkei.Common;
+using Renkei.Indicators;
 using Renkei.Reports;
 
 namespace Renkei.Web.Pages.Reports;

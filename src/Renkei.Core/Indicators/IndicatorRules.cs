@@ -4,10 +4,10 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Renkei.Common;
 
-namespace Renkei.Reports;
+namespace Renkei.Indicators;
 
 /// <summary>Checks and normalises typed indicators, so the same indicator always has the same value.</summary>
-public static partial class Indicators
+public static partial class IndicatorRules
 {
     private static readonly IdnMapping Idn = new();
 
