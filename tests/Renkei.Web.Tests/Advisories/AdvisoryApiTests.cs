@@ -32,27 +32,6 @@ public abstract class AdvisoryApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
             telecom, telecomOrg.Id, water, waterOrg.Id);
     }
 
-    private static object Advisory(string title = "VPN 機器の脆弱性を悪用する攻撃について（注意喚起）", string tlp = "amber", object[]? audience = null, int? version = null,
-        string[]? references = null, string urgency = "normal", string? distribution = "direct") => new
-        {
-            kind = "alert",
-            title,
-            summary = "VPN 機器の既知の脆弱性を悪用した侵入が複数分野で確認されています。",
-            body = "## 概要\n\n対象機器を利用している場合は直ちに更新してください。<script>alert(1)</script>",
-            recommendedActions = "ファームウェアを最新版に更新し、認証情報を変更する。",
-            affectedProducts = new[] { "Example VPN 9.x" },
-            indicators = new object[] { new { type = "cve", value = "cve-2024-12345" }, new { type = "ipv4", value = "198.51.100.23" } },
-            references = references ?? ["https://www.nisc.go.jp/"],
-            tlp,
-            urgency,
-            distribution,
-            audience = audience ?? new object[] { new { kind = "sector", key = "electricity" }, new { kind = "sector", key = "telecom" } },
-            version,
-        };
-
-
-
-
     [Fact]
     public async Task Publish_DeliversToEveryOrganisationTheAudienceReaches_AndNoOneElse()
     {

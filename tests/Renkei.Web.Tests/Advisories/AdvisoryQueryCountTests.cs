@@ -18,23 +18,6 @@ public abstract class AdvisoryQueryCountTests<TApp>(TApp app) : IClassFixture<TA
     /// <summary>Every query of the issuer's view of a published advisory, token to layout: 27 on SQLite, 28 on PostgreSQL (the audited read takes the chain's lock).</summary>
     public const int PageBound = 28;
 
-    private static object Advisory(string title, int? version = null) => new
-    {
-        kind = "alert",
-        title,
-        summary = "VPN 機器の既知の脆弱性を悪用した侵入が確認されています。",
-        body = "## 概要\n\n直ちに更新してください。",
-        recommendedActions = "ファームウェアを更新する。",
-        affectedProducts = new[] { "Example VPN 9.x" },
-        indicators = new object[] { new { type = "cve", value = "cve-2024-12345" } },
-        references = new[] { "https://www.nisc.go.jp/" },
-        tlp = "amber",
-        urgency = "normal",
-        distribution = "direct",
-        audience = new object[] { new { kind = "sector", key = "electricity" } },
-        version,
-    };
-
     private static async Task<(int Count, IReadOnlyList<string> Sql)> CountAsync(HttpClient client, Guid id)
     {
         using var counter = QueryCounter.Start();
@@ -48,7 +31,7 @@ public abstract class AdvisoryQueryCountTests<TApp>(TApp app) : IClassFixture<TA
         app.Web.Server.PreserveExecutionContext = true;
         var nisc = (await app.ClientAsync((await app.Data.ReferenceOrganisationAsync("nisc")).Id, Role.Analyst)).Client;
         await app.OperatorAsync("electricity", null, Role.Analyst);
-        var published = await PublishedAsync(nisc, Advisory("照会数の確認"));
+        var published = await PublishedAsync(nisc, Advisory("照会数の確認", audience: [new { kind = "sector", key = "electricity" }]));
         var id = published.GetProperty("id").GetGuid();
         await CountAsync(nisc, id);
 
@@ -56,7 +39,7 @@ public abstract class AdvisoryQueryCountTests<TApp>(TApp app) : IClassFixture<TA
         for (var i = 0; i < 3; i++)
         {
             var version = (await OkAsync(await nisc.GetAsync($"/api/v1/advisories/{id}"))).GetProperty("version").GetInt32();
-            await OkAsync(await nisc.PostAsJsonAsync($"/api/v1/advisories/{id}/revisions", new { changeNote = $"続報 {i}", advisory = Advisory($"照会数の確認（続報 {i}）", version) }));
+            await OkAsync(await nisc.PostAsJsonAsync($"/api/v1/advisories/{id}/revisions", new { changeNote = $"続報 {i}", advisory = Advisory($"照会数の確認（続報 {i}）", audience: [new { kind = "sector", key = "electricity" }], version: version) }));
         }
         var large = await CountAsync(nisc, id);
 
