@@ -1,6 +1,7 @@
 namespace Renkei.Access;
 
 /// <summary>What one member of an audience names.</summary>
+[Storage.StoredAsText(20)]
 public enum AudienceKind
 {
     /// <summary>Every organisation on the platform (all CI).</summary>

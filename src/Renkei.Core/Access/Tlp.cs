@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace Renkei.Access;
 
 /// <summary>Traffic Light Protocol 2.0 (FIRST): how far a record may travel.</summary>
+[Storage.StoredAsText(20)]
 public enum Tlp
 {
     /// <summary>No limit: may be published; the only level shown without sign-in.</summary>

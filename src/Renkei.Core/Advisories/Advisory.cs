@@ -28,6 +28,7 @@ public enum AdvisoryKind
 }
 
 /// <summary>Emergency advisories travel the hotline: every recipient's points of contact at once.</summary>
+[Storage.StoredAsText(20)]
 public enum AdvisoryUrgency
 {
     Normal,
@@ -40,12 +41,14 @@ public enum AdvisoryUrgency
 /// (<see cref="RelayRules"/>); direct ones reach every recipient at publish (emergency advisories
 /// always do: the hotline does not wait for relays).
 /// </summary>
+[Storage.StoredAsText(20)]
 public enum AdvisoryDistribution
 {
     Relay,
     Direct,
 }
 
+[Storage.StoredAsText(20)]
 public enum AdvisoryState
 {
     Draft,

@@ -1,6 +1,7 @@
 namespace Renkei.Advisories;
 
 /// <summary>A recipient organisation's answer to an advisory.</summary>
+[Storage.StoredAsText(20)]
 public enum AdvisoryResponse
 {
     NotAffected,
@@ -46,6 +47,7 @@ public sealed class AdvisoryDelivery
 }
 
 /// <summary>Where a relay point (holder) stands with an advisory it received.</summary>
+[Storage.StoredAsText(20)]
 public enum RelayState
 {
     /// <summary>Received, not yet decided.</summary>

@@ -1,6 +1,7 @@
 namespace Renkei.Directory;
 
 /// <summary>Units the published CEPTOAR member figures are counted in.</summary>
+[Storage.StoredAsText(40)]
 public enum MemberUnit
 {
     Companies,

@@ -1,5 +1,6 @@
 namespace Renkei.Directory;
 
+[Storage.StoredAsText(20)]
 public enum MembershipRole
 {
     Member,

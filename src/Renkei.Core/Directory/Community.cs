@@ -1,5 +1,6 @@
 namespace Renkei.Directory;
 
+[Storage.StoredAsText(40)]
 public enum CommunityKind
 {
     /// <summary>Closed information-sharing and analysis centre under NDA (ICT-ISAC, 金融ISAC …).</summary>

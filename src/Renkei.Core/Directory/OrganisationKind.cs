@@ -1,6 +1,7 @@
 namespace Renkei.Directory;
 
 /// <summary>What an organisation is in the CI partnership (DOMAIN.md §2).</summary>
+[Storage.StoredAsText(40)]
 public enum OrganisationKind
 {
     /// <summary>NISC, the national coordinator; its admins administer the platform.</summary>

@@ -14,6 +14,7 @@ public sealed class ReportMessage
     public DateTime CreatedAt { get; set; }
 }
 
+[Storage.StoredAsText(20)]
 public enum IncidentState
 {
     Open,

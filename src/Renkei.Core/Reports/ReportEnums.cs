@@ -1,6 +1,7 @@
 namespace Renkei.Reports;
 
 /// <summary>What happened (情報連絡の種類).</summary>
+[Storage.StoredAsText(40)]
 public enum ReportKind
 {
     /// <summary>A CI service outage (重要インフラサービス障害).</summary>
@@ -13,6 +14,7 @@ public enum ReportKind
 }
 
 /// <summary>Where the report stands in its life.</summary>
+[Storage.StoredAsText(40)]
 public enum ReportState
 {
     Draft,
@@ -23,6 +25,7 @@ public enum ReportState
 }
 
 /// <summary>速報 / 続報 / 確報.</summary>
+[Storage.StoredAsText(20)]
 public enum ReportStage
 {
     First,
@@ -31,6 +34,7 @@ public enum ReportStage
 }
 
 /// <summary>The contact route (連絡形態) the reporter chose.</summary>
+[Storage.StoredAsText(40)]
 public enum ReportRoute
 {
     /// <summary>To the ministry in charge of the sector, which forwards to NISC.</summary>
@@ -44,6 +48,7 @@ public enum ReportRoute
 }
 
 /// <summary>The part a hop plays on the route.</summary>
+[Storage.StoredAsText(40)]
 public enum HopRole
 {
     Secretariat,

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -154,25 +155,14 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        configurationBuilder.Properties<OrganisationKind>().HaveConversion<EnumTextConverter<OrganisationKind>>().HaveMaxLength(40);
-        configurationBuilder.Properties<ContactPriority>().HaveConversion<EnumTextConverter<ContactPriority>>().HaveMaxLength(20);
-        configurationBuilder.Properties<MembershipRole>().HaveConversion<EnumTextConverter<MembershipRole>>().HaveMaxLength(20);
-        configurationBuilder.Properties<MemberUnit>().HaveConversion<EnumTextConverter<MemberUnit>>().HaveMaxLength(40);
-        configurationBuilder.Properties<CommunityKind>().HaveConversion<EnumTextConverter<CommunityKind>>().HaveMaxLength(40);
-        configurationBuilder.Properties<Tlp>().HaveConversion<EnumTextConverter<Tlp>>().HaveMaxLength(20);
-        configurationBuilder.Properties<AudienceKind>().HaveConversion<EnumTextConverter<AudienceKind>>().HaveMaxLength(20);
-        configurationBuilder.Properties<Reports.ReportKind>().HaveConversion<EnumTextConverter<Reports.ReportKind>>().HaveMaxLength(40);
-        configurationBuilder.Properties<Reports.ReportState>().HaveConversion<EnumTextConverter<Reports.ReportState>>().HaveMaxLength(40);
-        configurationBuilder.Properties<Reports.ReportStage>().HaveConversion<EnumTextConverter<Reports.ReportStage>>().HaveMaxLength(20);
-        configurationBuilder.Properties<Reports.ReportRoute>().HaveConversion<EnumTextConverter<Reports.ReportRoute>>().HaveMaxLength(40);
-        configurationBuilder.Properties<Reports.HopRole>().HaveConversion<EnumTextConverter<Reports.HopRole>>().HaveMaxLength(40);
-        configurationBuilder.Properties<Reports.IncidentState>().HaveConversion<EnumTextConverter<Reports.IncidentState>>().HaveMaxLength(20);
-        configurationBuilder.Properties<Advisories.AdvisoryUrgency>().HaveConversion<EnumTextConverter<Advisories.AdvisoryUrgency>>().HaveMaxLength(20);
-        configurationBuilder.Properties<Advisories.AdvisoryState>().HaveConversion<EnumTextConverter<Advisories.AdvisoryState>>().HaveMaxLength(20);
-        configurationBuilder.Properties<Advisories.AdvisoryResponse>().HaveConversion<EnumTextConverter<Advisories.AdvisoryResponse>>().HaveMaxLength(20);
-        configurationBuilder.Properties<Advisories.AdvisoryDistribution>().HaveConversion<EnumTextConverter<Advisories.AdvisoryDistribution>>().HaveMaxLength(20);
-        configurationBuilder.Properties<Advisories.RelayState>().HaveConversion<EnumTextConverter<Advisories.RelayState>>().HaveMaxLength(20);
-        configurationBuilder.Properties<Interdependency.Scenarios.ScenarioModel>().HaveConversion<EnumTextConverter<Interdependency.Scenarios.ScenarioModel>>().HaveMaxLength(20);
+        // Enums say how they are stored where they are declared ([StoredAsText]).
+        foreach (var type in typeof(RenkeiDbContext).Assembly.GetTypes().Where(t => t.IsEnum))
+        {
+            if (type.GetCustomAttribute<StoredAsTextAttribute>() is { } stored)
+            {
+                configurationBuilder.Properties(type).HaveConversion(typeof(EnumTextConverter<>).MakeGenericType(type)).HaveMaxLength(stored.MaxLength);
+            }
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

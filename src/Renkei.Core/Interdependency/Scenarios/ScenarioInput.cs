@@ -4,6 +4,7 @@ using Renkei.Interdependency.Sectors;
 namespace Renkei.Interdependency.Scenarios;
 
 /// <summary>Which engine a scenario runs: the sector model (IIM) or the operator-level cascade.</summary>
+[Storage.StoredAsText(20)]
 public enum ScenarioModel
 {
     Sectors,
