@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Renkei.Audit;
+using Renkei.Identity;
 using Renkei.Storage;
 
 namespace Renkei.Cli;
@@ -17,6 +18,8 @@ internal static class CliHost
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
+        // The same Renkei__… variables as the web host configure the features' options here.
+        services.AddSingleton(Configuration);
         services.AddRenkeiCore(settings);
         services.AddRenkeiIdentityCore();
         return services.BuildServiceProvider();

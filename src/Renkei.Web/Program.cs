@@ -23,8 +23,6 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRenkeiCore(database);
 builder.Services.AddRenkeiAuthentication(builder.Configuration);
 builder.Services.AddRenkeiWeb(builder.Configuration);
-builder.Services.AddRenkeiNotifications(builder.Configuration);
-builder.Services.AddRenkeiContactChecks();
 
 var app = builder.Build();
 

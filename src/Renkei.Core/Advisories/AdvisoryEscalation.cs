@@ -9,6 +9,8 @@ namespace Renkei.Advisories;
 /// <summary>Advisories (Renkei:Advisories).</summary>
 public sealed class AdvisoryOptions
 {
+    public const string Section = "Renkei:Advisories";
+
     /// <summary>How long a recipient has to acknowledge an emergency advisory before it is re-sent to its secondary contacts.</summary>
     public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromMinutes(30);
 

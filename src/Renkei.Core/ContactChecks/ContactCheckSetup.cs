@@ -13,6 +13,7 @@ public static class ContactCheckSetup
         services.AddScoped<ContactCheckConfirmations>();
         services.AddScoped<ContactCheckReports>();
         services.AddNotificationComposer<ContactCheckNotifications>();
+        services.AddHostedService<ContactCheckWorker>();
         return services;
     }
 }

@@ -6,6 +6,8 @@ namespace Renkei.Notifications;
 /// </summary>
 public sealed class MailOptions
 {
+    public const string Section = "Renkei:Mail";
+
     public string? SmtpHost { get; set; }
     public int SmtpPort { get; set; } = 25;
 

@@ -14,6 +14,8 @@ namespace Renkei.Webhooks;
 /// <summary>Webhooks (Renkei:Webhooks).</summary>
 public sealed class WebhookOptions
 {
+    public const string Section = "Renkei:Webhooks";
+
     /// <summary>Allow plain http:// endpoints (tests on loopback only; production endpoints are https).</summary>
     public bool AllowHttp { get; set; }
 

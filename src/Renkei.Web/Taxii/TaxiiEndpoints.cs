@@ -17,6 +17,12 @@ public static class TaxiiEndpoints
 {
     public const string Root = "renkei";
 
+    public static IServiceCollection AddTaxiiServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TaxiiOptions>().Bind(configuration.GetSection(TaxiiOptions.Section));
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapTaxiiEndpoints(this IEndpointRouteBuilder app)
     {
         var taxii = app.MapGroup("/taxii2").WithTags("TAXII").RequireAuthorization().ExcludeFromDescription()
@@ -232,6 +238,8 @@ public static class TaxiiEndpoints
 /// <summary>The TAXII server's settings (<c>Renkei:Taxii</c>).</summary>
 public sealed class TaxiiOptions
 {
+    public const string Section = "Renkei:Taxii";
+
     /// <summary>The largest envelope a client may post, in bytes (the API root's <c>max_content_length</c>).</summary>
     public long MaxContentLength { get; set; } = 100L * 1024 * 1024;
 }

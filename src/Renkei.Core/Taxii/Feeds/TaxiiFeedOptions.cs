@@ -3,6 +3,8 @@ namespace Renkei.Taxii.Feeds;
 /// <summary>Pulling partners' TAXII feeds (Renkei:TaxiiFeeds).</summary>
 public sealed class TaxiiFeedOptions
 {
+    public const string Section = "Renkei:TaxiiFeeds";
+
     /// <summary>Allow plain http:// servers (tests on loopback; credentials travel in the clear otherwise).</summary>
     public bool AllowHttp { get; set; }
 
