@@ -50,7 +50,7 @@ public sealed class Notification
 /// the Message-ID so that a resend after a crash between sending and recording is recognisable as
 /// the same message.
 /// </summary>
-public sealed class OutboundEmail
+public sealed class OutboundEmail : Common.IOutboxItem
 {
     public Guid Id { get; set; }
 

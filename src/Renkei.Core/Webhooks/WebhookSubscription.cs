@@ -23,7 +23,7 @@ public sealed class WebhookSubscription
 /// A webhook call waiting to be made (the outbox). Its id travels as the <c>Renkei-Delivery-Id</c>
 /// header, so a receiver recognises a retry after a crash between sending and recording.
 /// </summary>
-public sealed class OutboundWebhook
+public sealed class OutboundWebhook : Common.IOutboxItem
 {
     public Guid Id { get; set; }
 
