@@ -61,12 +61,25 @@ public sealed record DeadlineRuleInput
     public string? Reason { get; init; }
 }
 
+/// <summary>The verification levels and reporting deadlines, in their order.</summary>
+public sealed record ReportRuleSet(List<VerificationRule> VerificationRules, List<DeadlineRule> DeadlineRules);
+
 /// <summary>
 /// Admin edits of verification levels and reporting clocks: versioned like all reference data.
 /// Changing a verification level does not touch evaluated reports until an admin re-evaluates.
 /// </summary>
 public sealed class ReportRuleEditor(RenkeiDbContext db, TimeProvider time)
 {
+    /// <summary>The rules as their editors see them: platform administrators only (the page that edits them).</summary>
+    public async Task<Result<ReportRuleSet>> ForEditingAsync(Caller caller, CancellationToken ct = default)
+    {
+        if (!Permissions.ManageReferenceData(caller))
+        {
+            return Problem.Forbidden("Only platform administrators edit reference data.");
+        }
+        return new ReportRuleSet(await VerificationRulesAsync(ct), await DeadlineRulesAsync(ct));
+    }
+
     public Task<List<VerificationRule>> VerificationRulesAsync(CancellationToken ct = default) =>
         db.VerificationRules.AsNoTracking().OrderBy(r => r.SortOrder).ToListAsync(ct);
 

@@ -19,13 +19,17 @@ internal sealed record RowOutcome(bool Created, List<ImportRowError> Errors, Tem
 /// </summary>
 internal static class CsvImport
 {
+    /// <summary>Why the caller may not import the directory, or null when they may (the import page asks before showing its form).</summary>
+    public static Problem? Refusal(Caller caller) =>
+        Permissions.ImportExportDirectory(caller) ? null : Problem.Forbidden("Only platform administrators import the directory.");
+
     public static async Task<Result<ImportReport>> RunAsync(
         RenkeiDbContext db, AuditTrail audit, Caller caller, byte[] content, IReadOnlyCollection<string> columns, IReadOnlyCollection<string> required,
         string resource, Func<CsvRow, Task<RowOutcome>> apply, CancellationToken ct)
     {
-        if (!Permissions.ImportExportDirectory(caller))
+        if (Refusal(caller) is { } refused)
         {
-            return Problem.Forbidden("Only platform administrators import the directory.");
+            return refused;
         }
         List<CsvRow> rows;
         try

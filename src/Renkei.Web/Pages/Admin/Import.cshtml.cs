@@ -11,11 +11,12 @@ public sealed class ImportModel(OrganisationCsv organisationCsv, UserCsv userCsv
     public ImportReport? Report { get; private set; }
     public string? Kind { get; private set; }
 
-    public IActionResult OnGet() => Access.Permissions.ImportExportDirectory(Caller) ? Page() : Forbid();
+    public IActionResult OnGet() => CsvImport.Refusal(Caller) is null ? Page() : Forbid();
 
     public async Task<IActionResult> OnPostAsync(string kind, IFormFile? file, CancellationToken ct)
     {
-        if (!Access.Permissions.ImportExportDirectory(Caller))
+        // Refused before the file is looked at: a non-admin's post is a 403, not a form error.
+        if (CsvImport.Refusal(Caller) is not null)
         {
             return Forbid();
         }

@@ -30,24 +30,15 @@ public sealed class ReportRulesModel(ReportRuleEditor editor, ReportAssessor ass
 
     public static string DeadlineId(string code) => $"deadline-{code}";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (!Access.Permissions.ManageReferenceData(Caller))
-        {
-            return Forbid();
-        }
-        await LoadAsync(ct);
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Forbid();
 
     public async Task<IActionResult> OnPostVerificationAsync(string code, CancellationToken ct)
     {
-        // The service refuses too; this keeps a non-admin's post a 403 rather than a form error.
-        if (!Access.Permissions.ManageReferenceData(Caller))
+        // The editor refuses a non-admin the rules: their post is a 403, not a form error.
+        if (!await LoadAsync(ct))
         {
             return Forbid();
         }
-        await LoadAsync(ct);
         FailedForm = VerificationId(code);
         if (!Readable())
         {
@@ -64,11 +55,10 @@ public sealed class ReportRulesModel(ReportRuleEditor editor, ReportAssessor ass
 
     public async Task<IActionResult> OnPostDeadlineAsync(string code, CancellationToken ct)
     {
-        if (!Access.Permissions.ManageReferenceData(Caller))
+        if (!await LoadAsync(ct))
         {
             return Forbid();
         }
-        await LoadAsync(ct);
         FailedForm = DeadlineId(code);
         if (!Readable())
         {
@@ -86,14 +76,13 @@ public sealed class ReportRulesModel(ReportRuleEditor editor, ReportAssessor ass
     /// <summary>Edited levels reach reports only through this explicit step (the service never does it silently).</summary>
     public async Task<IActionResult> OnPostReEvaluateAsync(CancellationToken ct)
     {
-        if (!Access.Permissions.ManageReferenceData(Caller))
-        {
-            return Forbid();
-        }
         var result = await assessor.ReEvaluateAsync(Caller, ct);
         if (!result.Ok)
         {
-            await LoadAsync(ct);
+            if (!await LoadAsync(ct))
+            {
+                return Forbid();
+            }
             FailedForm = "re-evaluate";
             return ShowProblem(result.Problem!, prefix: "");
         }
@@ -146,11 +135,17 @@ public sealed class ReportRulesModel(ReportRuleEditor editor, ReportAssessor ass
         return ModelState.IsValid;
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    /// <summary>Loads the rules for editing; false when the editor refuses the caller.</summary>
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        VerificationRules = await editor.VerificationRulesAsync(ct);
-        DeadlineRules = await editor.DeadlineRulesAsync(ct);
+        var rules = await editor.ForEditingAsync(Caller, ct);
+        if (!rules.Ok)
+        {
+            return false;
+        }
+        (VerificationRules, DeadlineRules) = (rules.Value!.VerificationRules, rules.Value.DeadlineRules);
         Sectors = await directory.SectorsAsync(Caller, ct);
+        return true;
     }
 
     /// <summary>The verification form's fields; plain (no annotations), so the service alone judges them.</summary>
