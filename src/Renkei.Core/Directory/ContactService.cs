@@ -8,6 +8,10 @@ namespace Renkei.Directory;
 /// <summary>Keeps an organisation's points of contact.</summary>
 public sealed class ContactService(RenkeiDbContext db, AccessPolicy access, TimeProvider time)
 {
+    /// <summary>Why the caller may not keep the organisation's points of contact, or null when they may (the edit page asks before its form).</summary>
+    public static Problem? Refusal(Caller caller, Guid organisationId) =>
+        Permissions.ManageContacts(caller, organisationId) ? null : Problem.Forbidden("Only the organisation's admins and coordinators keep its points of contact.");
+
     public async Task<Result<PointOfContact>> AddAsync(Caller caller, Guid organisationId, ContactInput input, CancellationToken ct = default)
     {
         input = input.Normalised();

@@ -14,6 +14,10 @@ namespace Renkei.ReferenceData;
 /// </summary>
 public sealed class ReferenceDataEditor(RenkeiDbContext db, AccessPolicy access, TimeProvider time)
 {
+    /// <summary>Why the caller may not edit reference data, or null when they may (edit pages ask before showing their form).</summary>
+    public static Problem? Refusal(Caller caller) =>
+        Permissions.ManageReferenceData(caller) ? null : Problem.Forbidden("Only platform administrators edit reference data.");
+
     public async Task<Result<Sector>> UpdateSectorAsync(Caller caller, string code, SectorEdit edit, CancellationToken ct = default)
     {
         var sector = await access.Sectors(caller).FirstOrDefaultAsync(s => s.Code == code, ct);

@@ -31,7 +31,7 @@ public sealed class CeptoarEditModel(DirectoryQueries directory, ReferenceDataEd
         {
             return NotFound();
         }
-        if (!Access.Permissions.ManageReferenceData(Caller))
+        if (ReferenceDataEditor.Refusal(Caller) is not null)
         {
             return Forbid();
         }

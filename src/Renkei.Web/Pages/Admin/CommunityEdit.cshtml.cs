@@ -14,7 +14,7 @@ public sealed class CommunityEditModel(DirectoryQueries directory, ReferenceData
 
     public async Task<IActionResult> OnGetAsync(string? code, CancellationToken ct)
     {
-        if (!Access.Permissions.ManageReferenceData(Caller))
+        if (ReferenceDataEditor.Refusal(Caller) is not null)
         {
             return Forbid();
         }

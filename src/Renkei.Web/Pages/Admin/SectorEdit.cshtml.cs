@@ -20,7 +20,7 @@ public sealed class SectorEditModel(DirectoryQueries directory, ReferenceDataEdi
         {
             return NotFound();
         }
-        if (!Access.Permissions.ManageReferenceData(Caller))
+        if (ReferenceDataEditor.Refusal(Caller) is not null)
         {
             return Forbid();
         }

@@ -17,7 +17,7 @@ public sealed class ContactModel(DirectoryQueries directory, ContactService cont
             return NotFound();
         }
         var contact = (await directory.ContactsAsync(Caller, id, ct))?.FirstOrDefault(c => c.Id == contactId);
-        if (contact is null || !Access.Permissions.ManageContacts(Caller, id))
+        if (contact is null || ContactService.Refusal(Caller, id) is not null)
         {
             return NotFound();
         }
