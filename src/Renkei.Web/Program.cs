@@ -39,6 +39,7 @@ var api = app.MapApiV1();
 api.MapMeEndpoints();
 api.MapSectorEndpoints();
 api.MapCeptoarEndpoints();
+api.MapSectorSetEndpoints();
 api.MapOrganisationEndpoints();
 api.MapUserEndpoints();
 api.MapImportExportEndpoints();

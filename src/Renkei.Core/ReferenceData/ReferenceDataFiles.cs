@@ -35,15 +35,32 @@ public sealed record ReferenceDataFiles(
     private sealed record CeptoarsFile(DateOnly? FiguresAsOf, IReadOnlyList<CeptoarSeed> Ceptoars);
     private sealed record CommunitiesFile(IReadOnlyList<CommunitySeed> Communities);
 
+    private sealed record SectorSetsFile(IReadOnlyList<SectorSet> Sets);
+
     public static readonly JsonSerializerOptions Json = CreateJsonOptions();
 
-    public static ReferenceDataFiles Load()
+    /// <summary>The dated sector sets (sector-sets.json), oldest first.</summary>
+    public IReadOnlyList<SectorSet> SectorSets { get; private init; } = [];
+
+    /// <summary>The dated CEPTOAR maps (2016 from ceptoar-map-2016.json, 2023 from ceptoars.json), oldest first.</summary>
+    public IReadOnlyList<CeptoarMap> CeptoarMaps { get; private init; } = [];
+
+    private static readonly Lazy<ReferenceDataFiles> LoadedOnce = new(() => Load());
+
+    /// <summary>The shipped files, loaded and validated once, for read-only use (sector sets, maps).</summary>
+    public static ReferenceDataFiles Shipped => LoadedOnce.Value;
+
+    /// <param name="sectorSetsJson">Replaces sector-sets.json (tests of the validation).</param>
+    public static ReferenceDataFiles Load(string? sectorSetsJson = null)
     {
         var sectors = Read<SectorsFile>("sectors.json").Sectors;
         var organisations = Read<OrganisationsFile>("organisations.json").Organisations;
         var ceptoars = Read<CeptoarsFile>("ceptoars.json");
         var communities = Read<CommunitiesFile>("communities.json").Communities;
-        var files = new ReferenceDataFiles(sectors, organisations, ceptoars.Ceptoars, ceptoars.FiguresAsOf, communities);
+        var sets = sectorSetsJson is null ? Read<SectorSetsFile>("sector-sets.json").Sets
+            : JsonSerializer.Deserialize<SectorSetsFile>(sectorSetsJson, Json)?.Sets ?? throw new InvalidDataException("Sector sets are empty.");
+        var files = new ReferenceDataFiles(sectors, organisations, ceptoars.Ceptoars, ceptoars.FiguresAsOf, communities) { SectorSets = sets };
+        files = files with { CeptoarMaps = [Read<CeptoarMap>("ceptoar-map-2016.json"), Renkei.ReferenceData.CeptoarMaps.From2023(files)] };
         files.Validate();
         return files;
     }
@@ -101,6 +118,11 @@ public sealed record ReferenceDataFiles(
                 errors.Add($"community '{c.Code}' names unknown secretariat '{c.Secretariat}'");
             }
             errors.AddRange((c.Members ?? []).Where(m => !orgs.Contains(m)).Select(m => $"community '{c.Code}' names unknown member '{m}'"));
+        }
+        errors.AddRange(Renkei.ReferenceData.SectorSets.Validate(SectorSets, Sectors.Select(s => s.Code).ToList()));
+        foreach (var map in CeptoarMaps)
+        {
+            errors.AddRange(Renkei.ReferenceData.CeptoarMaps.Validate(map, this, SectorSets));
         }
         if (errors.Count > 0)
         {

@@ -69,12 +69,21 @@ public static class ConsolidationEndpoints
         return result.Ok ? TypedResults.Ok(result.Value!) : ProblemResults.From(result.Problem!);
     }
 
-    private static async Task<Ok<ReportStatisticsView>> Summary(RequestCaller caller, ReportStatistics statistics, CancellationToken ct, DateTime? from = null, DateTime? to = null) =>
-        TypedResults.Ok(await statistics.SummaryAsync(caller.Required, from?.ToUniversalTime(), to?.ToUniversalTime(), ct));
+    /// <param name="fiscalYear">Optional: that fiscal year only, with a row for every sector of its sector set (see sectorSet in the response).</param>
+    private static async Task<Results<Ok<ReportStatisticsView>, ProblemHttpResult>> Summary(RequestCaller caller, ReportStatistics statistics, CancellationToken ct,
+        DateTime? from = null, DateTime? to = null, int? fiscalYear = null) =>
+        InvalidFiscalYear(fiscalYear) is { } problem ? problem
+            : TypedResults.Ok(await statistics.SummaryAsync(caller.Required, from?.ToUniversalTime(), to?.ToUniversalTime(), fiscalYear, ct));
 
-    private static async Task<Ok<List<VerificationYearRow>>> Beyond(RequestCaller caller, ReportStatistics statistics, CancellationToken ct) =>
-        TypedResults.Ok(await statistics.BeyondVerificationLevelAsync(caller.Required, ct));
+    private static async Task<Results<Ok<List<VerificationYearRow>>, ProblemHttpResult>> Beyond(RequestCaller caller, ReportStatistics statistics, CancellationToken ct,
+        int? fiscalYear = null) =>
+        InvalidFiscalYear(fiscalYear) is { } problem ? problem : TypedResults.Ok(await statistics.BeyondVerificationLevelAsync(caller.Required, fiscalYear, ct));
 
-    private static async Task<FileContentHttpResult> BeyondCsv(RequestCaller caller, ReportStatistics statistics, CancellationToken ct) =>
-        TypedResults.File(await statistics.BeyondVerificationLevelCsvAsync(caller.Required, ct), "text/csv; charset=utf-8", "verification-levels.csv");
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> BeyondCsv(RequestCaller caller, ReportStatistics statistics, CancellationToken ct,
+        int? fiscalYear = null) =>
+        InvalidFiscalYear(fiscalYear) is { } problem ? problem
+            : TypedResults.File(await statistics.BeyondVerificationLevelCsvAsync(caller.Required, fiscalYear, ct), "text/csv; charset=utf-8", "verification-levels.csv");
+
+    private static ProblemHttpResult? InvalidFiscalYear(int? fiscalYear) =>
+        fiscalYear is < 1990 or > 2999 ? ProblemResults.From(Problem.Invalid("fiscalYear", "must be a fiscal year from 1990 to 2999")) : null;
 }

@@ -53,7 +53,7 @@ public abstract class VerificationFidelityTests<TApp>(TApp app) : IClassFixture<
         row.GetProperty("count").GetInt32().ShouldBe(row.GetProperty("byCause").EnumerateArray().Sum(c => c.GetProperty("count").GetInt32()));
 
         var csv = (await chain.Nisc.GetStringAsync("/api/v1/statistics/verification-levels.csv")).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        csv[0].ShouldBe("fiscal_year,sector,outages_beyond_verification_level,cause_cyber_attack,cause_unintentional,cause_disaster,cause_spill_over");
+        csv[0].ShouldBe("fiscal_year,sector,outages_beyond_verification_level,cause_cyber_attack,cause_unintentional,cause_disaster,cause_spill_over,sector_set");
         var line = csv.Single(l => l.StartsWith($"{fiscalYear},electricity,", StringComparison.Ordinal)).Split(',');
         line[5].ShouldBe(Cause(after, fiscalYear, "electricity", "disaster").ToString(System.Globalization.CultureInfo.InvariantCulture));
         line[6].ShouldBe(Cause(after, fiscalYear, "electricity", "spill_over").ToString(System.Globalization.CultureInfo.InvariantCulture));

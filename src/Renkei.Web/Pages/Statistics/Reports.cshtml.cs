@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Renkei.Common;
 using Renkei.Directory;
+using Renkei.ReferenceData;
 using Renkei.Reports;
 using Renkei.Web.Pages.Reports;
 
@@ -10,7 +11,7 @@ namespace Renkei.Web.Pages.Statistics;
 /// Report statistics of what the caller may read (counts only, no reporter), and the fiscal-year
 /// count of outages beyond the verification level, as tables, charts and CSV.
 /// </summary>
-public sealed class ReportsModel(ReportStatistics statistics, DirectoryQueries directory) : RenkeiPageModel
+public sealed class ReportsModel(ReportStatistics statistics, DirectoryQueries directory, TimeProvider time) : RenkeiPageModel
 {
     /// <summary>First day counted (JST date).</summary>
     [BindProperty(SupportsGet = true)]
@@ -19,6 +20,14 @@ public sealed class ReportsModel(ReportStatistics statistics, DirectoryQueries d
     /// <summary>Last day counted (JST date, inclusive).</summary>
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
+
+    /// <summary>A fiscal year (年度): counts it by that year's sector set.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? FiscalYear { get; set; }
+
+    /// <summary>The fiscal years the selector offers: from the first sector set's to the current one.</summary>
+    public IReadOnlyList<int> FiscalYears => Enumerable.Range(SectorSets.All[0].FromFiscalYear,
+        ReportStatistics.FiscalYear(Clock.UtcNow(time)) - SectorSets.All[0].FromFiscalYear + 1).Reverse().ToList();
 
     public ReportStatisticsView Summary { get; private set; } = new(0, [], [], [], []);
     public List<VerificationYearRow> Beyond { get; private set; } = [];
@@ -43,14 +52,15 @@ public sealed class ReportsModel(ReportStatistics statistics, DirectoryQueries d
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Summary = await statistics.SummaryAsync(Caller, Utc(From), Utc(To?.AddDays(1)), ct);
-        Beyond = await statistics.BeyondVerificationLevelAsync(Caller, ct);
+        FiscalYear = FiscalYear is < 1990 or > 2999 ? null : FiscalYear;
+        Summary = await statistics.SummaryAsync(Caller, Utc(From), Utc(To?.AddDays(1)), FiscalYear, ct);
+        Beyond = await statistics.BeyondVerificationLevelAsync(Caller, FiscalYear, ct);
         Sectors = await directory.SectorsAsync(Caller, ct);
     }
 
     /// <summary>The same CSV as the API's, for people: counts per fiscal year and sector.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
-        File(await statistics.BeyondVerificationLevelCsvAsync(Caller, ct), "text/csv; charset=utf-8", "verification-levels.csv");
+        File(await statistics.BeyondVerificationLevelCsvAsync(Caller, FiscalYear is < 1990 or > 2999 ? null : FiscalYear, ct), "text/csv; charset=utf-8", "verification-levels.csv");
 
     public string ThreatName(string code) => ThreatTaxonomy.Instance.Category(code) is { } c ? Infrastructure.Ui.Name(c.NameJa, c.NameEn) : code;
 
