@@ -70,6 +70,7 @@ public static class CoreServices
         services.AddScoped<Advisories.AdvisoryRelay>();
         services.AddScoped<Advisories.AdvisoryEscalation>();
         services.AddScoped<Webhooks.WebhookService>();
+        services.AddScoped<Presets.ContentPresetService>();
         services.AddScoped<Interdependency.Scenarios.ScenarioService>();
         services.AddScoped<Interdependency.Scenarios.DirectoryNodes>();
         services.AddScoped<Stix.StixStore>();
