@@ -11,6 +11,7 @@ using Renkei.Identity;
 using Renkei.Interdependency;
 using Renkei.Notices;
 using Renkei.Notifications;
+using Renkei.Presets;
 using Renkei.ReferenceData;
 using Renkei.Reports;
 using Renkei.Stix;
@@ -38,6 +39,7 @@ public static class CoreServices
         services.AddReports();
         services.AddAdvisories();
         services.AddWebhooks();
+        services.AddPresets();
         services.AddContactChecks();
         services.AddInterdependency();
         services.AddStix();

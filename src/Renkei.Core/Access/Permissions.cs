@@ -45,4 +45,15 @@ public static class Permissions
 
     /// <summary>At a desk (secretariat, agency, ministry, NISC): acknowledge, annotate and forward what reached it.</summary>
     public static bool WorkReportDesk(Caller c) => c.HasAny(Role.Coordinator, Role.Analyst, Role.Admin);
+
+    /// <summary>Who applies content presets: advisory presets those who issue advisories, report presets those who file reports.</summary>
+    public static bool UseContentPresets(Caller c, Presets.ContentPresetTarget target) =>
+        target == Presets.ContentPresetTarget.Advisory ? AdvisoryRemit.MayIssue(c) : FileReport(c);
+
+    /// <summary>
+    /// An organisation's admins and coordinators keep its presets (each issuer its own); nobody
+    /// edits another organisation's, platform administrators included.
+    /// </summary>
+    public static bool ManageContentPresets(Caller c, Guid organisationId) =>
+        c.OrganisationId == organisationId && c.HasAny(Role.Admin, Role.Coordinator);
 }

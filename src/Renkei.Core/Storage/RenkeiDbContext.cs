@@ -67,6 +67,7 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Taxii.Feeds.TaxiiFeedRun> TaxiiFeedRuns => Set<Taxii.Feeds.TaxiiFeedRun>();
     public DbSet<Correlation.IndicatorOccurrence> IndicatorOccurrences => Set<Correlation.IndicatorOccurrence>();
     public DbSet<Correlation.CorrelationBackfillRun> CorrelationBackfills => Set<Correlation.CorrelationBackfillRun>();
+    public DbSet<Presets.ContentPreset> ContentPresets => Set<Presets.ContentPreset>();
 
     public AuditActor Actor => auditScope.Actor;
 

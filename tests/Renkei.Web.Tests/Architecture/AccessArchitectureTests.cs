@@ -50,6 +50,7 @@ public sealed class AccessArchitectureTests
         "Renkei.Taxii.Feeds.TaxiiFeed",
         "Renkei.Taxii.Feeds.TaxiiFeedRun",
         "Renkei.Correlation.IndicatorOccurrence",
+        "Renkei.Presets.ContentPreset",
     ];
 
     /// <summary>Files outside Access/ that read restricted tables, and why they may.</summary>

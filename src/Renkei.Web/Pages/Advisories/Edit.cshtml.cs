@@ -5,7 +5,9 @@ using Renkei.Access;
 using Renkei.Advisories;
 using Renkei.Common;
 using Renkei.Directory;
+using Renkei.Presets;
 using Renkei.Web.Infrastructure;
+using Renkei.Web.Pages.Presets;
 using Renkei.Web.Pages.Reports;
 
 namespace Renkei.Web.Pages.Advisories;
@@ -16,7 +18,7 @@ namespace Renkei.Web.Pages.Advisories;
 /// remit, audience, TLP, what may change once published — is the service's; this page only turns
 /// the form into its input and its verdict back into errors beside the fields.
 /// </summary>
-public sealed partial class EditModel(AdvisoryService advisories, DirectoryQueries directory) : RenkeiPageModel
+public sealed partial class EditModel(AdvisoryService advisories, DirectoryQueries directory, ContentPresetService presets) : RenkeiPageModel
 {
     private const int BlankIndicatorRows = 3;
     private const int BlankAudienceRows = 3;
@@ -33,6 +35,9 @@ public sealed partial class EditModel(AdvisoryService advisories, DirectoryQueri
     public bool Revising => RouteData.Values["page"] as string == "/Advisories/Revise";
 
     public string PageTitle => Revising ? L["Advisory.Revise"] : Id is null ? L["Advisories.New"] : L["Advisory.EditDraft"];
+
+    /// <summary>What the last "apply preset" did (filled fields, fields kept as typed).</summary>
+    public PresetFill? Preset { get; private set; }
 
     public List<SectorView> Sectors { get; private set; } = [];
     public List<CeptoarView> Ceptoars { get; private set; } = [];
@@ -94,6 +99,42 @@ public sealed partial class EditModel(AdvisoryService advisories, DirectoryQueri
         // The draft is kept as saved; the detail page says why it was not published.
         Flash = published.Ok ? L["Advisory.Published"] : published.Problem!.Detail;
         return Redirect($"/Advisories/{saved.Id}");
+    }
+
+    /// <summary>
+    /// Fills the form's empty fields from the preset for the chosen kind (the organisation's own,
+    /// else Renkei's default) and shows the form again, saving nothing. What the user typed is
+    /// kept unless they confirm with <paramref name="overwrite"/>.
+    /// </summary>
+    public async Task<IActionResult> OnPostApplyPresetAsync(Guid? id, bool overwrite, CancellationToken ct)
+    {
+        Id = id;
+        if (Revising || (id is null && !AdvisoryRemit.MayIssue(Caller)))
+        {
+            return id is null ? Forbid() : NotFound();
+        }
+        ModelState.Clear();
+        if (Input.Kind is not { } kind)
+        {
+            await ReloadAsync(id, ct);
+            ModelState.AddModelError("Input.Kind", L["Preset.ChooseKindFirst"]);
+            return Page();
+        }
+        var preset = await presets.ForFormAsync(Caller, ContentPresetTarget.Advisory, EnumText.ToText(kind), Input.Language == "en" ? "en" : "ja", ct);
+        if (preset is not null)
+        {
+            var fill = new PresetFill(preset, overwrite);
+            var c = preset.Content;
+            Input.Title = fill.Text(L["Advisory.Title"], Input.Title, c.Title);
+            Input.Summary = fill.Text(L["Advisory.Summary"], Input.Summary, c.Summary);
+            Input.Body = fill.Text(L["Advisory.Body"], Input.Body, c.Body);
+            Input.RecommendedActions = fill.Text(L["Advisory.RecommendedActions"], Input.RecommendedActions, c.RecommendedActions);
+            Input.Tlp = fill.Choice("TLP", Input.Tlp, c.Tlp);
+            Input.Urgency = fill.Choice(L["Advisory.Urgency"], Input.Urgency, c.Urgency);
+            Preset = fill;
+        }
+        await ReloadAsync(id, ct);
+        return Page();
     }
 
     /// <summary>Where a draft or a published advisory is changed, when this is not the place.</summary>

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Renkei.Access;
 using Renkei.Directory;
+using Renkei.Presets;
 using Renkei.Reports;
 using Renkei.Web.Infrastructure;
+using Renkei.Web.Pages.Presets;
 
 namespace Renkei.Web.Pages.Reports;
 
 /// <summary>A new report or a draft: content and route; saved as a draft, or sent as the first report (速報).</summary>
-public sealed class EditModel(ReportService reports, ReportQueries queries, DirectoryQueries directory, Renkei.Advisories.AdvisoryService advisories) : ReportFormPageModel(directory)
+public sealed class EditModel(ReportService reports, ReportQueries queries, DirectoryQueries directory, Renkei.Advisories.AdvisoryService advisories, ContentPresetService presets)
+    : ReportFormPageModel(directory)
 {
     public Guid? Id { get; private set; }
 
@@ -79,6 +82,45 @@ public sealed class EditModel(ReportService reports, ReportQueries queries, Dire
         }
         Flash = L["Report.Submitted"];
         return Redirect($"/Reports/{saved.Id}");
+    }
+
+    /// <summary>
+    /// Fills the form's empty fields from the preset for the chosen threat category (the
+    /// organisation's own, else Renkei's default) and shows the form again, saving nothing. What
+    /// the user typed is kept unless they confirm with <paramref name="overwrite"/>.
+    /// </summary>
+    public async Task<IActionResult> OnPostApplyPresetAsync(Guid? id, bool overwrite, CancellationToken ct)
+    {
+        Id = id;
+        if (!Permissions.FileReport(Caller))
+        {
+            return Forbid();
+        }
+        ModelState.Clear();
+        var category = Input.Content.ThreatCategory;
+        if (string.IsNullOrEmpty(category) || ThreatTaxonomy.Instance.Category(category) is null)
+        {
+            await LoadChoicesAsync(false, ct);
+            ModelState.AddModelError("Input.Content.ThreatCategory", L["Preset.ChooseCategoryFirst"]);
+            return Page();
+        }
+        var preset = await presets.ForFormAsync(Caller, ContentPresetTarget.Report, category, Input.Content.Language == "en" ? "en" : "ja", ct);
+        if (preset is not null)
+        {
+            var fill = new PresetFill(preset, overwrite);
+            var c = preset.Content;
+            var content = Input.Content;
+            content.Title = fill.Text(L["Report.Title"], content.Title, c.Title);
+            content.Status = fill.Text(L["Report.Status"], content.Status, c.Status);
+            content.InterimMeasures = fill.Text(L["Report.InterimMeasures"], content.InterimMeasures, c.InterimMeasures);
+            content.Cause = fill.Text(L["Report.Cause"], content.Cause, c.Cause);
+            content.Countermeasures = fill.Text(L["Report.Countermeasures"], content.Countermeasures, c.Countermeasures);
+            content.RecoveryOutlook = fill.Text(L["Report.RecoveryOutlook"], content.RecoveryOutlook, c.RecoveryOutlook);
+            Input.Tlp = fill.Choice("TLP", Input.Tlp, c.Tlp);
+            ViewData[PresetFill.ViewDataKey] = fill;
+        }
+        await LoadChoicesAsync(false, ct);
+        return Page();
     }
 
     private async Task<(ReportView? Saved, IActionResult? Failed)> SaveAsync(Guid? id, CancellationToken ct)
