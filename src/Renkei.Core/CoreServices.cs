@@ -32,6 +32,7 @@ public static class CoreServices
         services.AddScoped<OrganisationService>();
         services.AddScoped<ContactService>();
         services.AddScoped<MembershipService>();
+        services.AddScoped<CeptoarRecipientService>();
         services.AddScoped<OrganisationCsv>();
         services.AddScoped<UserCsv>();
         services.AddScoped<ApiTokenService>();

@@ -27,6 +27,7 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Ceptoar> Ceptoars => Set<Ceptoar>();
     public DbSet<CeptoarMemberFigure> CeptoarMemberFigures => Set<CeptoarMemberFigure>();
     public DbSet<CeptoarMembership> CeptoarMemberships => Set<CeptoarMembership>();
+    public DbSet<CeptoarRecipient> CeptoarRecipients => Set<CeptoarRecipient>();
     public DbSet<Community> Communities => Set<Community>();
     public DbSet<CommunityMembership> CommunityMemberships => Set<CommunityMembership>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
@@ -158,6 +159,7 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
         configurationBuilder.Properties<ContactPriority>().HaveConversion<EnumTextConverter<ContactPriority>>().HaveMaxLength(20);
         configurationBuilder.Properties<MembershipRole>().HaveConversion<EnumTextConverter<MembershipRole>>().HaveMaxLength(20);
         configurationBuilder.Properties<MemberUnit>().HaveConversion<EnumTextConverter<MemberUnit>>().HaveMaxLength(40);
+        configurationBuilder.Properties<RecipientSelection>().HaveConversion<EnumTextConverter<RecipientSelection>>().HaveMaxLength(20);
         configurationBuilder.Properties<CommunityKind>().HaveConversion<EnumTextConverter<CommunityKind>>().HaveMaxLength(40);
         configurationBuilder.Properties<Tlp>().HaveConversion<EnumTextConverter<Tlp>>().HaveMaxLength(20);
         configurationBuilder.Properties<AudienceKind>().HaveConversion<EnumTextConverter<AudienceKind>>().HaveMaxLength(20);
