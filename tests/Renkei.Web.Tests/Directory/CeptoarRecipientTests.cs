@@ -170,14 +170,15 @@ public abstract class CeptoarRecipientTests<TApp>(TApp app) : IClassFixture<TApp
         published.GetProperty("audience").EnumerateArray().Single().GetProperty("nameJa").GetString()!.ShouldContain("展開先");
 
         var seen = await OkAsync(await recipient.GetAsync($"/api/v1/advisories/{id}"));
-        seen.GetProperty("title").GetString().ShouldBe("化学: 展開先宛て");
+        seen.GetProperty("id").GetGuid().ShouldBe(id);
+        seen.GetProperty("delivery").GetProperty("firstReadAt").ValueKind.ShouldNotBe(JsonValueKind.Null);
         await OkAsync(await recipient.PostAsync($"/api/v1/advisories/{id}/acknowledge", null));
         (await member.GetAsync($"/api/v1/advisories/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         var report = await OkAsync(await nisc.GetAsync($"/api/v1/advisories/{id}/deliveries?limit=200"));
         var item = report.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("organisationId").GetGuid() == recipientOrg.Id);
         item.GetProperty("acknowledgedAt").ValueKind.ShouldNotBe(JsonValueKind.Null);
-        item.GetProperty("readAt").ValueKind.ShouldNotBe(JsonValueKind.Null);
+        item.GetProperty("firstReadAt").ValueKind.ShouldNotBe(JsonValueKind.Null);
 
         // "kind:key" parsing knows the new kind (query strings and forms).
         Renkei.Access.AudienceEntry.Parse("ceptoar-recipients:chemicals")!.Kind.ShouldBe(Renkei.Access.AudienceKind.CeptoarRecipients);
@@ -208,7 +209,7 @@ public abstract class CeptoarRecipientTests<TApp>(TApp app) : IClassFixture<TApp
     public async Task ContentChosenGroup_IsAddressedAsACommunity_AndItsListStaysWithNisc()
     {
         var (nisc, _) = await At("nisc", Role.Analyst);
-        var (university, _, universityOrg) = await app.OperatorAsync("electricity", null, Role.Viewer);
+        var (university, _, universityOrg) = await app.OperatorAsync("electricity", null, Role.Coordinator);
         var added = await app.Admin().PostAsJsonAsync($"/api/v1/organisations/{universityOrg.Id}/memberships", new { kind = "community", code = "universities" });
         added.StatusCode.ShouldBe(HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
 
