@@ -45,7 +45,7 @@ public abstract class CommandsTests(DatabaseProvider provider) : DatabaseTest(pr
         var (code, output) = await RunAsync("migrate");
         code.ShouldBe(0, output);
         output.ShouldContain(AppliedLine(from: 1));
-        output.ShouldContain("119 created"); // sectors, business scopes (cable TV sits under telecommunications), organisation kinds, CEPTOARs, …
+        output.ShouldContain("123 created"); // sectors, business scopes (cable TV sits under telecommunications), organisation kinds, CEPTOARs, communities (with the four recipient groups), …
 
         (code, output) = await RunAsync("migrate");
         code.ShouldBe(0, output);

@@ -19,6 +19,11 @@ namespace Renkei.Access;
 /// every signed-in member may read them, as they need to know whom advisories reach.</item>
 /// <item>ISAC memberships are under NDA: visible to that ISAC's members, to the organisation
 /// itself and to platform admins.</item>
+/// <item>The 展開先 — organisations NISC's information reaches beyond a CEPTOAR's members, and the
+/// content-chosen recipient groups (seed 001 l.365–366) — are distribution lists, not the
+/// community: a list of companies under nuclear-material protection measures is itself
+/// sensitive. They are visible to the national centre, the ministry in charge (for a CEPTOAR's),
+/// the secretariat that keeps the list and the organisation itself.</item>
 /// <item>Points of contact are the addresses of the reporting and advisory chain: visible to
 /// the organisation itself, the national centre, the ministry in charge of its sector and the
 /// secretariats of the CEPTOARs and communities it belongs to — the hops that must reach it.</item>
@@ -44,6 +49,28 @@ public sealed partial class AccessPolicy(RenkeiDbContext db)
     public IQueryable<CeptoarMembership> CeptoarMemberships(Caller? caller) =>
         caller is null ? db.CeptoarMemberships.Where(_ => false) : db.CeptoarMemberships;
 
+    /// <summary>A CEPTOAR's 展開先 (non-member recipients) the caller may see; see the remarks on the class.</summary>
+    public IQueryable<CeptoarRecipient> CeptoarRecipients(Caller? caller)
+    {
+        if (caller is null)
+        {
+            return db.CeptoarRecipients.Where(_ => false);
+        }
+        if (caller.IsNationalCentre)
+        {
+            return db.CeptoarRecipients;
+        }
+        var org = caller.OrganisationId;
+        var sectors = caller.MinistryOfSectors.ToArray();
+        var ceptoars = caller.SecretariatOfCeptoars.ToArray();
+        return db.CeptoarRecipients.Where(r =>
+            r.OrganisationId == org || ceptoars.Contains(r.CeptoarCode) || sectors.Contains(r.Ceptoar!.SectorCode));
+    }
+
+    /// <summary>Whether the caller sees a CEPTOAR's whole 展開先 list (and so its registered count).</summary>
+    public static bool SeesCeptoarRecipients(Caller? caller, string ceptoarCode, string sectorCode) =>
+        caller is not null && (caller.IsNationalCentre || caller.SecretariatOfCeptoars.Contains(ceptoarCode) || caller.MinistryOfSectors.Contains(sectorCode));
+
     public IQueryable<Community> Communities(Caller? caller) =>
         caller is null ? db.Communities.Where(_ => false) : db.Communities;
 
@@ -58,9 +85,14 @@ public sealed partial class AccessPolicy(RenkeiDbContext db)
             return db.CommunityMemberships;
         }
         var mine = caller.CommunityCodes.ToArray();
+        var runs = caller.SecretariatOfCommunities.ToArray();
         var org = caller.OrganisationId;
+        var centre = caller.IsNationalCentre;
         return db.CommunityMemberships.Where(m =>
-            m.Community!.Kind != CommunityKind.Isac || mine.Contains(m.CommunityCode) || m.OrganisationId == org);
+            m.OrganisationId == org
+            || (m.Community!.Kind == CommunityKind.Isac && mine.Contains(m.CommunityCode))
+            || (m.Community.Kind == CommunityKind.RecipientGroup && (centre || runs.Contains(m.CommunityCode)))
+            || (m.Community.Kind != CommunityKind.Isac && m.Community.Kind != CommunityKind.RecipientGroup));
     }
 
     /// <summary>The organisations whose points of contact the caller may read.</summary>
@@ -79,6 +111,7 @@ public sealed partial class AccessPolicy(RenkeiDbContext db)
         var ceptoars = caller.SecretariatOfCeptoars.ToArray();
         var communities = caller.SecretariatOfCommunities.ToArray();
         var memberOf = caller.CeptoarCodes.ToArray();
+        var recipients = db.CeptoarRecipients.Where(r => ceptoars.Contains(r.CeptoarCode)).Select(r => r.OrganisationId);
         return db.Organisations.Where(o =>
             o.Id == org
             // The desks everyone reports to and hears from: an operator filing an emergency report
@@ -88,6 +121,8 @@ public sealed partial class AccessPolicy(RenkeiDbContext db)
             || (o.Kind == OrganisationKind.CeptoarSecretariat && o.CeptoarMemberships.Any(m => m.Role == MembershipRole.Secretariat && memberOf.Contains(m.CeptoarCode)))
             || (o.SectorCode != null && sectors.Contains(o.SectorCode))
             || o.CeptoarMemberships.Any(m => ceptoars.Contains(m.CeptoarCode))
+            // A secretariat passes NISC's information on to its 展開先 as to its members.
+            || recipients.Contains(o.Id)
             || o.CommunityMemberships.Any(m => communities.Contains(m.CommunityCode)));
     }
 

@@ -12,6 +12,10 @@ namespace Renkei.Access;
 /// CEPTOAR secretariat addresses its CEPTOAR's members and the communities it runs.
 /// </summary>
 /// <remarks>
+/// A CEPTOAR's 展開先 (non-member recipients, seed 001 l.365) are within the remit of those whose
+/// remit holds the CEPTOAR: NISC and the security agencies, the ministry in charge of its sector,
+/// and its secretariat, which passes NISC's information on to them. The content-chosen groups
+/// (seed 001 l.366) are communities: NISC and the agencies address them, a ministry does not.
 /// Advisories, contact checks and TAXII collections all ask this one class, so "may this
 /// organisation address that audience" has one answer wherever the question is put.
 /// </remarks>
@@ -32,12 +36,12 @@ public sealed class AdvisoryRemit(RenkeiDbContext db)
         OrganisationKind.Ministry => m.Kind switch
         {
             AudienceKind.Sector => caller.MinistryOfSectors.Contains(m.Key),
-            AudienceKind.BusinessScope or AudienceKind.Ceptoar or AudienceKind.Organisation or AudienceKind.User => null,
+            AudienceKind.BusinessScope or AudienceKind.Ceptoar or AudienceKind.CeptoarRecipients or AudienceKind.Organisation or AudienceKind.User => null,
             _ => false,
         },
         OrganisationKind.CeptoarSecretariat => m.Kind switch
         {
-            AudienceKind.Ceptoar => caller.SecretariatOfCeptoars.Contains(m.Key),
+            AudienceKind.Ceptoar or AudienceKind.CeptoarRecipients => caller.SecretariatOfCeptoars.Contains(m.Key),
             AudienceKind.Community => caller.SecretariatOfCommunities.Contains(m.Key),
             AudienceKind.Organisation or AudienceKind.User => null,
             _ => false,
@@ -70,7 +74,7 @@ public sealed class AdvisoryRemit(RenkeiDbContext db)
             return m.Kind switch
             {
                 AudienceKind.BusinessScope => await db.BusinessScopes.AnyAsync(s => s.Code == m.Key && sectors.Contains(s.SectorCode), ct),
-                AudienceKind.Ceptoar => await db.Ceptoars.AnyAsync(c => c.Code == m.Key && sectors.Contains(c.SectorCode), ct),
+                AudienceKind.Ceptoar or AudienceKind.CeptoarRecipients => await db.Ceptoars.AnyAsync(c => c.Code == m.Key && sectors.Contains(c.SectorCode), ct),
                 AudienceKind.Organisation => Guid.TryParse(m.Key, out var org) && await db.Organisations.AnyAsync(o => o.Id == org && o.SectorCode != null && sectors.Contains(o.SectorCode), ct),
                 AudienceKind.User => Guid.TryParse(m.Key, out var user) && await db.Users.AnyAsync(u => u.Id == user && db.Organisations.Any(o => o.Id == u.OrganisationId && o.SectorCode != null && sectors.Contains(o.SectorCode)), ct),
                 _ => false,
@@ -78,7 +82,9 @@ public sealed class AdvisoryRemit(RenkeiDbContext db)
         }
         return m.Kind switch
         {
-            AudienceKind.Organisation => Guid.TryParse(m.Key, out var org) && await db.CeptoarMemberships.AnyAsync(x => x.OrganisationId == org && ceptoars.Contains(x.CeptoarCode), ct),
+            AudienceKind.Organisation => Guid.TryParse(m.Key, out var org)
+                && (await db.CeptoarMemberships.AnyAsync(x => x.OrganisationId == org && ceptoars.Contains(x.CeptoarCode), ct)
+                    || await db.CeptoarRecipients.AnyAsync(x => x.OrganisationId == org && ceptoars.Contains(x.CeptoarCode), ct)),
             AudienceKind.User => Guid.TryParse(m.Key, out var user) && await db.Users.AnyAsync(u => u.Id == user && db.CeptoarMemberships.Any(x => x.OrganisationId == u.OrganisationId && ceptoars.Contains(x.CeptoarCode)), ct),
             _ => false,
         };

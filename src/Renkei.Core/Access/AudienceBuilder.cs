@@ -66,6 +66,7 @@ public sealed class AudienceBuilder(RenkeiDbContext db)
             case AudienceKind.BusinessScope:
                 return await db.BusinessScopes.AnyAsync(s => s.Code == key, ct) ? key : null;
             case AudienceKind.Ceptoar:
+            case AudienceKind.CeptoarRecipients:
                 return await db.Ceptoars.AnyAsync(c => c.Code == key, ct) ? key : null;
             case AudienceKind.Community:
                 return await db.Communities.AnyAsync(c => c.Code == key, ct) ? key : null;
@@ -98,6 +99,7 @@ public sealed class AudienceBuilder(RenkeiDbContext db)
                 AudienceKind.Sector => await Names(db.Sectors.Where(s => s.Code == m.Key).Select(s => new { s.NameJa, s.NameEn }).FirstOrDefaultAsync(ct), n => (n.NameJa, n.NameEn)),
                 AudienceKind.BusinessScope => await Names(db.BusinessScopes.Where(s => s.Code == m.Key).Select(s => new { s.NameJa, s.NameEn }).FirstOrDefaultAsync(ct), n => (n.NameJa, n.NameEn)),
                 AudienceKind.Ceptoar => await Names(db.Ceptoars.Where(s => s.Code == m.Key).Select(s => new { s.NameJa, s.NameEn }).FirstOrDefaultAsync(ct), n => (n.NameJa, n.NameEn)),
+                AudienceKind.CeptoarRecipients => await Names(db.Ceptoars.Where(s => s.Code == m.Key).Select(s => new { s.NameJa, s.NameEn }).FirstOrDefaultAsync(ct), n => (n.NameJa + "の展開先", "Recipients beyond " + n.NameEn + "'s members")),
                 AudienceKind.Community => await Names(db.Communities.Where(s => s.Code == m.Key).Select(s => new { s.NameJa, s.NameEn }).FirstOrDefaultAsync(ct), n => (n.NameJa, n.NameEn)),
                 AudienceKind.Organisation => await Names(db.Organisations.Where(o => o.Id == IdOf(m.Key)).Select(s => new { s.NameJa, s.NameEn }).FirstOrDefaultAsync(ct), n => (n.NameJa, n.NameEn)),
                 AudienceKind.User => await Names(db.Users.Where(u => u.Id == IdOf(m.Key)).Select(u => new { NameJa = u.DisplayName, NameEn = u.DisplayName }).FirstOrDefaultAsync(ct), n => (n.NameJa, n.NameEn)),

@@ -9,6 +9,13 @@ public enum AudienceKind
     Sector,
     BusinessScope,
     Ceptoar,
+
+    /// <summary>
+    /// A CEPTOAR's 展開先: the organisations NISC's information also goes to through that CEPTOAR
+    /// without being its members (seed 001 l.365). Named on its own: a CEPTOAR entry reaches the
+    /// members only, so what is shared within a CEPTOAR never leaks to non-members.
+    /// </summary>
+    CeptoarRecipients,
     Community,
     Organisation,
     User,

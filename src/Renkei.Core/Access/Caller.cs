@@ -18,6 +18,9 @@ public sealed record Caller
     public required IReadOnlySet<Role> Roles { get; init; }
     public IReadOnlyList<string> CeptoarCodes { get; init; } = [];
     public IReadOnlyList<string> SecretariatOfCeptoars { get; init; } = [];
+
+    /// <summary>The CEPTOARs whose 展開先 (non-member recipients) the organisation is.</summary>
+    public IReadOnlyList<string> RecipientOfCeptoars { get; init; } = [];
     public IReadOnlyList<string> CommunityCodes { get; init; } = [];
     public IReadOnlyList<string> SecretariatOfCommunities { get; init; } = [];
 

@@ -28,6 +28,10 @@ public sealed class CallerLoader(RenkeiDbContext db)
             .Where(m => m.OrganisationId == user.OrganisationId)
             .Select(m => new { m.CeptoarCode, m.Role })
             .ToListAsync(ct);
+        var recipientOf = await db.CeptoarRecipients.AsNoTracking()
+            .Where(r => r.OrganisationId == user.OrganisationId)
+            .Select(r => r.CeptoarCode)
+            .ToListAsync(ct);
         var communities = await db.CommunityMemberships.AsNoTracking()
             .Where(m => m.OrganisationId == user.OrganisationId)
             .Select(m => new { m.CommunityCode, m.Role })
@@ -47,6 +51,7 @@ public sealed class CallerLoader(RenkeiDbContext db)
             Roles = roleNames.Select(n => EnumText.TryParse<Role>(n, out var r) ? (Role?)r : null).OfType<Role>().ToHashSet(),
             CeptoarCodes = ceptoars.Select(m => m.CeptoarCode).ToArray(),
             SecretariatOfCeptoars = ceptoars.Where(m => m.Role == MembershipRole.Secretariat).Select(m => m.CeptoarCode).ToArray(),
+            RecipientOfCeptoars = recipientOf,
             CommunityCodes = communities.Select(m => m.CommunityCode).ToArray(),
             SecretariatOfCommunities = communities.Where(m => m.Role == MembershipRole.Secretariat).Select(m => m.CommunityCode).ToArray(),
             MinistryOfSectors = ministryOf,

@@ -28,6 +28,9 @@ public static class Permissions
     public static bool ManageCeptoarMembers(Caller c, string ceptoarCode) =>
         c.IsPlatformAdmin || (c.SecretariatOfCeptoars.Contains(ceptoarCode) && c.HasAny(Role.Admin, Role.Coordinator));
 
+    /// <summary>A CEPTOAR's 展開先 are kept by whoever keeps its members: its secretariat and platform admins.</summary>
+    public static bool ManageCeptoarRecipients(Caller c, string ceptoarCode) => ManageCeptoarMembers(c, ceptoarCode);
+
     public static bool ManageCommunityMembers(Caller c, string communityCode) =>
         c.IsPlatformAdmin || (c.SecretariatOfCommunities.Contains(communityCode) && c.HasAny(Role.Admin, Role.Coordinator));
 

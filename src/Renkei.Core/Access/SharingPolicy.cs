@@ -11,7 +11,7 @@ namespace Renkei.Access;
 /// <list type="bullet">
 /// <item>TLP:CLEAR is visible to everyone, signed in or not.</item>
 /// <item>Below RED, a record is visible to its owner organisation and to every member of an
-/// organisation its audience names (directly, by sector, business scope, CEPTOAR or community,
+/// organisation its audience names (directly, by sector, business scope, CEPTOAR, a CEPTOAR's 展開先 or community,
 /// or all CI), and to users the audience names. GREEN, AMBER and AMBER+STRICT differ in what a
 /// recipient may pass on (enforced where records are forwarded), not in who may read here.</item>
 /// <item>TLP:RED is visible only to its author and to users the audience names individually:
@@ -57,11 +57,13 @@ public static class SharingPolicy
         var scope = caller.BusinessScopeCode ?? "";
         var ceptoars = caller.CeptoarCodes.ToArray();
         var communities = caller.CommunityCodes.ToArray();
+        var recipientOf = caller.RecipientOfCeptoars.ToArray();
         return members.Where(m =>
                 m.Kind == AudienceKind.AllCi
                 || (m.Kind == AudienceKind.Sector && m.Key == sector)
                 || (m.Kind == AudienceKind.BusinessScope && m.Key == scope)
                 || (m.Kind == AudienceKind.Ceptoar && ceptoars.Contains(m.Key))
+                || (m.Kind == AudienceKind.CeptoarRecipients && recipientOf.Contains(m.Key))
                 || (m.Kind == AudienceKind.Community && communities.Contains(m.Key))
                 || (m.Kind == AudienceKind.Organisation && m.Key == orgKey)
                 || (m.Kind == AudienceKind.User && m.Key == userKey))

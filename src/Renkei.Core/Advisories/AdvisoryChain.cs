@@ -8,7 +8,7 @@ namespace Renkei.Advisories;
 /// <summary>
 /// The relay graph of one advisory, from today's directory: for every organisation its audience
 /// reaches, the path issuer → ministry in charge of its sector → secretariat of each of its
-/// CEPTOARs in that sector → the organisation, without the stages at or above the issuer's own,
+/// CEPTOARs in that sector (those it is a member or a 展開先 of) → the organisation, without the stages at or above the issuer's own,
 /// and keeping only the hand-ons the <see cref="RelayRules"/> allow. Built when an advisory is
 /// published and whenever a holder relays, so a directory change between hops is honoured.
 /// </summary>
@@ -40,6 +40,7 @@ internal sealed class AdvisoryChain
                 .Where(m => m.Role == MembershipRole.Member && recipients.Contains(m.OrganisationId))
                 .Select(m => new { m.OrganisationId, m.CeptoarCode }).ToListAsync(ct))
             .ToLookup(m => m.OrganisationId, m => m.CeptoarCode);
+        var recipientOf = await AdvisoryRecipients.RecipientOfAsync(db, recipients, ct);
         var ceptoarSector = await db.Ceptoars.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.SectorCode, ct);
         var secretariats = (await db.CeptoarMemberships.AsNoTracking().Where(m => m.Role == MembershipRole.Secretariat)
                 .Select(m => new { m.CeptoarCode, m.OrganisationId }).ToListAsync(ct))
@@ -64,7 +65,7 @@ internal sealed class AdvisoryChain
                 var orgs = stage switch
                 {
                     RelayStage.Ministry => r.SectorCode is not null && ministries.TryGetValue(r.SectorCode, out var m) ? [m] : new List<Guid>(),
-                    RelayStage.CeptoarSecretariat => memberOf[r.Id]
+                    RelayStage.CeptoarSecretariat => memberOf[r.Id].Concat(recipientOf[r.Id])
                         .Where(c => r.SectorCode is null || (ceptoarSector.TryGetValue(c, out var s) && s == r.SectorCode))
                         .SelectMany(c => secretariats[c]).Distinct().ToList(),
                     _ => [r.Id],

@@ -11,6 +11,13 @@ public enum CommunityKind
     Framework,
     /// <summary>A group formed for an event (for example the Tokyo 2020 essential-service operators).</summary>
     EventGroup,
+    /// <summary>
+    /// Recipients NISC chooses by content (内容に応じ展開先を選定), outside every CEPTOAR: companies
+    /// required to take nuclear-material protection measures, the building-automation association,
+    /// the Cyber Defense Council, universities (seed 001 l.366). Its member list is a distribution
+    /// list, visible only to the national centre, the group's secretariat and each member itself.
+    /// </summary>
+    RecipientGroup,
     Other,
 }
 

@@ -118,6 +118,19 @@ internal sealed class CeptoarMembershipConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class CeptoarRecipientConfiguration : IEntityTypeConfiguration<CeptoarRecipient>
+{
+    public void Configure(EntityTypeBuilder<CeptoarRecipient> b)
+    {
+        b.ToTable("ceptoar_recipients");
+        b.HasKey(x => new { x.CeptoarCode, x.OrganisationId });
+        b.Property(x => x.CeptoarCode).HasMaxLength(64);
+        b.HasOne(x => x.Ceptoar).WithMany().HasForeignKey(x => x.CeptoarCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.OrganisationId);
+    }
+}
+
 internal sealed class CommunityConfiguration : IEntityTypeConfiguration<Community>
 {
     public void Configure(EntityTypeBuilder<Community> b)

@@ -39,6 +39,7 @@ public sealed class DirectoryQueries(AccessPolicy access, MembershipService memb
     public async Task<List<CeptoarView>> CeptoarsAsync(Caller? caller, string? sectorCode = null, CancellationToken ct = default)
     {
         var query = access.Ceptoars(caller).AsNoTracking();
+        var recipients = access.CeptoarRecipients(caller);
         if (sectorCode is not null)
         {
             query = query.Where(c => c.SectorCode == sectorCode);
@@ -61,10 +62,12 @@ public sealed class DirectoryQueries(AccessPolicy access, MembershipService memb
                 c.ExtraRecipientsNoteEn,
                 c.FiguresAsOf,
                 Registered = c.Memberships.Count(m => m.Role == MembershipRole.Member),
+                RegisteredRecipients = recipients.Count(r => r.CeptoarCode == c.Code),
             })
             .ToListAsync(ct);
         return rows.Select(c => new CeptoarView(c.Code, c.NameJa, c.NameEn, c.Version, c.Sector, c.Scope, c.Secretariats, c.Figures,
-            c.ExtraRecipients, c.ExtraRecipientsNoteJa, c.ExtraRecipientsNoteEn, c.FiguresAsOf, c.Registered)).ToList();
+            c.ExtraRecipients, c.ExtraRecipientsNoteJa, c.ExtraRecipientsNoteEn, c.FiguresAsOf, c.Registered,
+            AccessPolicy.SeesCeptoarRecipients(caller, c.Code, c.Sector.Code) ? c.RegisteredRecipients : null)).ToList();
     }
 
     public async Task<CeptoarView?> CeptoarAsync(Caller? caller, string code, CancellationToken ct = default)

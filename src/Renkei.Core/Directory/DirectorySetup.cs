@@ -12,6 +12,7 @@ public static class DirectorySetup
         services.AddScoped<OrganisationService>();
         services.AddScoped<ContactService>();
         services.AddScoped<MembershipService>();
+        services.AddScoped<CeptoarRecipientService>();
         services.AddScoped<OrganisationCsv>();
         services.AddScoped<UserCsv>();
         return services;

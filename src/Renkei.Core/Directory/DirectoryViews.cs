@@ -21,7 +21,10 @@ public sealed record CeptoarView(
     IReadOnlyList<MemberFigureView> MemberFigures,
     int? ExtraRecipients, string? ExtraRecipientsNoteJa, string? ExtraRecipientsNoteEn,
     DateOnly? FiguresAsOf,
-    int RegisteredMembers);
+    int RegisteredMembers,
+    // The 展開先 registered in the directory beside the published ExtraRecipients; null for
+    // callers who may not see the CEPTOAR's list (AccessPolicy.CeptoarRecipients).
+    int? RegisteredExtraRecipients = null);
 
 public sealed record SecretariatView(OrganisationRef Organisation, string? Unit);
 

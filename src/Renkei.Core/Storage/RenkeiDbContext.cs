@@ -28,6 +28,7 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Ceptoar> Ceptoars => Set<Ceptoar>();
     public DbSet<CeptoarMemberFigure> CeptoarMemberFigures => Set<CeptoarMemberFigure>();
     public DbSet<CeptoarMembership> CeptoarMemberships => Set<CeptoarMembership>();
+    public DbSet<CeptoarRecipient> CeptoarRecipients => Set<CeptoarRecipient>();
     public DbSet<Community> Communities => Set<Community>();
     public DbSet<CommunityMembership> CommunityMemberships => Set<CommunityMembership>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

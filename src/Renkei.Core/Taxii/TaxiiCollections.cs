@@ -49,6 +49,10 @@ public sealed class TaxiiCollections(AccessPolicy access)
         {
             yield return KeyOf(AudienceKind.Ceptoar, c);
         }
+        foreach (var c in caller.RecipientOfCeptoars)
+        {
+            yield return KeyOf(AudienceKind.CeptoarRecipients, c);
+        }
         foreach (var c in caller.CommunityCodes)
         {
             yield return KeyOf(AudienceKind.Community, c);
@@ -78,6 +82,11 @@ public sealed class TaxiiCollections(AccessPolicy access)
         {
             list.Add(Make(caller, "ceptoar:" + c.Code, $"セプター: {c.NameJa}", $"CEPTOAR: {c.NameEn}", $"{c.NameJa}に共有された情報", $"Shared with {c.NameEn}", Entry(AudienceKind.Ceptoar, c.Code)));
         }
+        var recipientOf = caller.RecipientOfCeptoars.Where(c => Wanted("ceptoar-recipients:" + c)).ToArray();
+        foreach (var c in recipientOf.Length == 0 ? [] : await access.Ceptoars(caller).Where(x => recipientOf.Contains(x.Code)).OrderBy(x => x.Code).Select(x => new { x.Code, x.NameJa, x.NameEn }).ToListAsync(ct))
+        {
+            list.Add(Make(caller, "ceptoar-recipients:" + c.Code, $"展開先: {c.NameJa}", $"Recipients via {c.NameEn}", $"{c.NameJa}の展開先に共有された情報", $"Shared with the recipients beyond {c.NameEn}'s members", Entry(AudienceKind.CeptoarRecipients, c.Code)));
+        }
         var communities = caller.CommunityCodes.Where(c => Wanted("community:" + c)).ToArray();
         foreach (var c in communities.Length == 0 ? [] : await access.Communities(caller).Where(x => communities.Contains(x.Code)).OrderBy(x => x.Code).Select(x => new { x.Code, x.NameJa, x.NameEn }).ToListAsync(ct))
         {
@@ -97,6 +106,7 @@ public sealed class TaxiiCollections(AccessPolicy access)
         AudienceKind.Sector => "sector:" + key,
         AudienceKind.BusinessScope => "scope:" + key,
         AudienceKind.Ceptoar => "ceptoar:" + key,
+        AudienceKind.CeptoarRecipients => "ceptoar-recipients:" + key,
         AudienceKind.Community => "community:" + key,
         AudienceKind.Organisation => "organisation:" + key,
         AudienceKind.User => "user:" + key,

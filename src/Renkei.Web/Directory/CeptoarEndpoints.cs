@@ -17,6 +17,10 @@ public static class CeptoarEndpoints
         ceptoars.MapGet("/{code}/members", Members).WithName("ListCeptoarMembers");
         ceptoars.MapPost("/", Create).WithName("CreateCeptoar");
         ceptoars.MapPut("/{code}", Update).WithName("UpdateCeptoar");
+        ceptoars.MapGet("/{code}/recipients", Recipients).WithName("ListCeptoarRecipients")
+            .WithSummary("The CEPTOAR's 展開先: organisations outside its membership that NISC's information also reaches through it.");
+        ceptoars.MapPost("/{code}/recipients", AddRecipient).WithName("AddCeptoarRecipient");
+        ceptoars.MapDelete("/{code}/recipients/{organisationId:guid}", RemoveRecipient).WithName("RemoveCeptoarRecipient");
 
         var communities = api.MapGroup("/communities").WithTags("Communities");
         communities.MapGet("/", ListCommunities).WithName("ListCommunities");
@@ -51,6 +55,26 @@ public static class CeptoarEndpoints
     {
         var result = await editor.UpdateCeptoarAsync(caller.Required, code, input, ct);
         return result.Ok ? TypedResults.Ok((await queries.CeptoarAsync(caller.Required, code, ct))!) : ProblemResults.From(result.Problem!);
+    }
+
+    private static async Task<Results<Ok<List<CeptoarRecipientView>>, ProblemHttpResult>> Recipients(string code, RequestCaller caller, CeptoarRecipientService recipients,
+        CancellationToken ct) =>
+        await recipients.ListAsync(caller.Required, code, ct) is { } list ? TypedResults.Ok(list) : ProblemResults.NotFound("The CEPTOAR");
+
+    private static async Task<Results<Created<CeptoarRecipientView>, ProblemHttpResult>> AddRecipient(string code, CeptoarRecipientInput input, RequestCaller caller,
+        CeptoarRecipientService recipients, CancellationToken ct)
+    {
+        var result = await recipients.AddAsync(caller.Required, code, input, ct);
+        return result.Ok
+            ? TypedResults.Created($"/api/v1/ceptoars/{code}/recipients/{result.Value!.Organisation.Id}", result.Value)
+            : ProblemResults.From(result.Problem!);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveRecipient(string code, Guid organisationId, RequestCaller caller,
+        CeptoarRecipientService recipients, CancellationToken ct)
+    {
+        var result = await recipients.RemoveAsync(caller.Required, code, organisationId, ct);
+        return result.Ok ? TypedResults.NoContent() : ProblemResults.From(result.Problem!);
     }
 
     private static async Task<Ok<List<CommunityView>>> ListCommunities(RequestCaller caller, DirectoryQueries queries, CancellationToken ct) =>

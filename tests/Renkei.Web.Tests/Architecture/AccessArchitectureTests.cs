@@ -16,6 +16,7 @@ public sealed class AccessArchitectureTests
     [
         "Renkei.Directory.PointOfContact",
         "Renkei.Directory.CommunityMembership",
+        "Renkei.Directory.CeptoarRecipient",
         "Renkei.Identity.RenkeiUser",
         "Renkei.Identity.ApiToken",
         "Renkei.Audit.AuditEvent",

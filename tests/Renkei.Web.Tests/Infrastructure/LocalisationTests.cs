@@ -53,6 +53,7 @@ public sealed partial class LocalisationTests
         Check<Renkei.Directory.ContactPriority>();
         Check<Renkei.Directory.MembershipRole>();
         Check<Renkei.Directory.CommunityKind>();
+        Check<Renkei.Directory.RecipientSelection>();
         Check<Renkei.Identity.Role>();
         Check<Renkei.Reports.ReportKind>();
         Check<Renkei.Reports.ReportState>();
