@@ -1,4 +1,4 @@
--- 0020: each organisation's own content presets per advisory kind and report threat category
+-- 0019: each organisation's own content presets per advisory kind and report threat category
 -- (事案に応じた提供内容をあらかじめ設定, seed 003 l.20-24). Renkei's defaults are reference data in
 -- Presets/Data/content-presets.json and are not stored; there is no existing data to carry over.
 
