@@ -17,9 +17,10 @@ public abstract class ReportQueryCountTests<TApp>(TApp app) : IClassFixture<TApp
     /// Every query of one page view, from the bearer token to the layout's unread count: 31 on
     /// SQLite, 34 on PostgreSQL, where each of the page's three audited reads (report, versions,
     /// thread of an AMBER report) also takes the audit chain's lock. The review behind this test
-    /// counted 40 and more, growing with the report's versions, messages and files.
+    /// counted 40 and more, growing with the report's versions, messages and files. Loading the
+    /// caller now also reads which CEPTOARs' 展開先 its organisation is (one query): 35 on PostgreSQL.
     /// </summary>
-    public const int PageBound = 34;
+    public const int PageBound = 35;
 
     /// <summary>Every query of GET /api/v1/reports/{id}, token and audit record included (14 on SQLite, 15 on PostgreSQL).</summary>
     public const int ApiBound = 15;
