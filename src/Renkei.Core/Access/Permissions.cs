@@ -14,6 +14,9 @@ public static class Permissions
 
     public static bool DeleteOrganisation(Caller c) => c.IsPlatformAdmin;
 
+    /// <summary>Kind, sector, business scope and code place an organisation in the sharing model: platform admins move it there.</summary>
+    public static bool PlaceOrganisation(Caller c) => c.IsPlatformAdmin;
+
     public static bool EditOrganisation(Caller c, Guid organisationId) =>
         c.IsPlatformAdmin || (c.OrganisationId == organisationId && c.Has(Role.Admin));
 
@@ -23,6 +26,9 @@ public static class Permissions
     /// <summary>An organisation's admins manage its users; roles never reach beyond that organisation.</summary>
     public static bool ManageUsers(Caller c, Guid organisationId) =>
         c.IsPlatformAdmin || (c.OrganisationId == organisationId && c.Has(Role.Admin));
+
+    /// <summary>Moving an account to another organisation, or creating one for any: platform admins only.</summary>
+    public static bool PlaceUsers(Caller c) => c.IsPlatformAdmin;
 
     /// <summary>The CEPTOAR's secretariat keeps its member list, as it does today.</summary>
     public static bool ManageCeptoarMembers(Caller c, string ceptoarCode) =>
@@ -34,6 +40,14 @@ public static class Permissions
     public static bool ManageCommunityMembers(Caller c, string communityCode) =>
         c.IsPlatformAdmin || (c.SecretariatOfCommunities.Contains(communityCode) && c.HasAny(Role.Admin, Role.Coordinator));
 
+    /// <summary>
+    /// Adding or removing one membership: whoever keeps the list, for members; a secretariat is
+    /// named or removed by platform admins only (it decides who else may change the list).
+    /// </summary>
+    public static bool ChangeMembership(Caller c, Directory.MembershipKind kind, string code, Directory.MembershipRole role) =>
+        (kind == Directory.MembershipKind.Ceptoar ? ManageCeptoarMembers(c, code) : ManageCommunityMembers(c, code))
+        && (role == Directory.MembershipRole.Member || c.IsPlatformAdmin);
+
     /// <summary>Bulk import and export of the directory touch every organisation: platform admins only.</summary>
     public static bool ImportExportDirectory(Caller c) => c.IsPlatformAdmin;
 
@@ -42,6 +56,10 @@ public static class Permissions
     public static bool VerifyAudit(Caller c) => c.IsPlatformAdmin || (c.IsNationalCentre && c.Has(Role.Auditor));
 
     public static bool IssueNotice(Caller c) => c.HasAny(Role.Admin, Role.Coordinator, Role.Analyst);
+
+    /// <summary>A notice is edited by its author and by the issuing organisation's admins.</summary>
+    public static bool EditNotice(Caller c, Guid authorUserId, Guid ownerOrganisationId) =>
+        authorUserId == c.UserId || (ownerOrganisationId == c.OrganisationId && c.Has(Role.Admin));
 
     /// <summary>Reporters (and their organisation's admins and coordinators) file and update incident reports.</summary>
     public static bool FileReport(Caller c) => c.HasAny(Role.Reporter, Role.Coordinator, Role.Admin);

@@ -52,7 +52,7 @@ public sealed class MembershipService(RenkeiDbContext db, AccessPolicy access, T
             {
                 return Problem.Invalid("code", Text.T("'{0}' is not a CEPTOAR code", code));
             }
-            if (!Permissions.ManageCeptoarMembers(caller, code) || (role == MembershipRole.Secretariat && !caller.IsPlatformAdmin))
+            if (!Permissions.ChangeMembership(caller, kind, code, role))
             {
                 return Problem.Forbidden("Only the CEPTOAR's secretariat and platform administrators keep its members; only platform administrators appoint secretariats.");
             }
@@ -69,7 +69,7 @@ public sealed class MembershipService(RenkeiDbContext db, AccessPolicy access, T
         {
             return Problem.Invalid("code", Text.T("'{0}' is not a community code", code));
         }
-        if (!Permissions.ManageCommunityMembers(caller, code) || (role == MembershipRole.Secretariat && !caller.IsPlatformAdmin))
+        if (!Permissions.ChangeMembership(caller, kind, code, role))
         {
             return Problem.Forbidden("Only the community's secretariat and platform administrators keep its members; only platform administrators appoint secretariats.");
         }
@@ -91,7 +91,7 @@ public sealed class MembershipService(RenkeiDbContext db, AccessPolicy access, T
             {
                 return Problem.NotFound("The membership");
             }
-            if (!Permissions.ManageCeptoarMembers(caller, code) || (membership.Role == MembershipRole.Secretariat && !caller.IsPlatformAdmin))
+            if (!Permissions.ChangeMembership(caller, kind, code, membership.Role))
             {
                 return Problem.Forbidden("Only the CEPTOAR's secretariat and platform administrators keep its members; only platform administrators remove a secretariat.");
             }
@@ -104,7 +104,7 @@ public sealed class MembershipService(RenkeiDbContext db, AccessPolicy access, T
             {
                 return Problem.NotFound("The membership");
             }
-            if (!Permissions.ManageCommunityMembers(caller, code) || (membership.Role == MembershipRole.Secretariat && !caller.IsPlatformAdmin))
+            if (!Permissions.ChangeMembership(caller, kind, code, membership.Role))
             {
                 return Problem.Forbidden("Only the community's secretariat and platform administrators keep its members; only platform administrators remove a secretariat.");
             }

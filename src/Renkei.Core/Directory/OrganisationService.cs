@@ -61,7 +61,7 @@ public sealed class OrganisationService(RenkeiDbContext db, AccessPolicy access,
         }
         // Kind, sector and code place an organisation in the sharing model; only platform
         // administrators move it there.
-        if (!caller.IsPlatformAdmin && (input.Kind != organisation.Kind || input.SectorCode != organisation.SectorCode
+        if (!Permissions.PlaceOrganisation(caller) && (input.Kind != organisation.Kind || input.SectorCode != organisation.SectorCode
             || input.BusinessScopeCode != organisation.BusinessScopeCode || input.Code != organisation.Code))
         {
             return Problem.Forbidden("Only platform administrators change an organisation's code, kind, sector or business scope.");

@@ -136,7 +136,7 @@ public sealed class UserAdminService(
         }
         if (update.OrganisationId is { } target && target != user.OrganisationId)
         {
-            if (!caller.IsPlatformAdmin)
+            if (!Permissions.PlaceUsers(caller))
             {
                 return Problem.Forbidden("Only platform administrators move users between organisations.");
             }

@@ -79,7 +79,7 @@ public sealed class NoticeService(RenkeiDbContext db, AccessPolicy access, Audie
         {
             return Problem.NotFound("The notice");
         }
-        if (notice.CreatedByUserId != caller.UserId && !(notice.OwnerOrganisationId == caller.OrganisationId && caller.Has(Identity.Role.Admin)))
+        if (!Permissions.EditNotice(caller, notice.CreatedByUserId, notice.OwnerOrganisationId))
         {
             return Problem.Forbidden("Only the author and the issuing organisation's admins edit a notice.");
         }

@@ -90,7 +90,6 @@ public sealed class AccessArchitectureTests
         ["src/Renkei.Core/Reports/ReportService.cs"] = "Write: filing and updating a report numbers its versions.",
         ["src/Renkei.Core/Reports/ReportAssessor.cs"] = "Write: an assessment is numbered; re-evaluation after a rules change is an administrator's job over every report.",
         ["src/Renkei.Core/Taxii/Feeds/TaxiiFeedService.cs"] = "Write: feed administration by its owner.",
-        ["src/Renkei.Core/Taxii/TaxiiObjects.cs"] = "To move behind AccessPolicy (issue 15): objects filtered by the collection's keys in the same query.",
     };
 
     /// <summary>Web files that use the database context, and why.</summary>

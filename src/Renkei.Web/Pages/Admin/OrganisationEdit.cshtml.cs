@@ -13,7 +13,7 @@ public sealed class OrganisationEditModel(DirectoryQueries directory, Organisati
     public List<SectorView> Sectors { get; private set; } = [];
 
     /// <summary>Placement in the sharing model (code, kind, sector, scope) is the platform admins' to change.</summary>
-    public bool CanPlace => Caller.IsPlatformAdmin;
+    public bool CanPlace => Access.Permissions.PlaceOrganisation(Caller);
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {

@@ -82,7 +82,7 @@ public sealed class UserEditModel(UserAdminService users, DirectoryQueries direc
             DisplayName = Input.DisplayName,
             Roles = Input.Roles,
             PreferredLanguage = Input.PreferredLanguage,
-            OrganisationId = Caller.IsPlatformAdmin ? Input.OrganisationId : null,
+            OrganisationId = Permissions.PlaceUsers(Caller) ? Input.OrganisationId : null,
             ConcurrencyStamp = Input.ConcurrencyStamp,
         }, ct);
         if (!updated.Ok)
@@ -134,7 +134,7 @@ public sealed class UserEditModel(UserAdminService users, DirectoryQueries direc
     private async Task LoadOrganisationsAsync(CancellationToken ct)
     {
         // Only platform admins choose the organisation; others create users of their own.
-        Organisations = Caller.IsPlatformAdmin
+        Organisations = Permissions.PlaceUsers(Caller)
             ? (await directory.OrganisationsAsync(Caller, new OrganisationFilter(), 0, 10_000, ct)).Items.ToList()
             : [];
     }

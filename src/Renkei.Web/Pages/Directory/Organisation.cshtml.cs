@@ -24,10 +24,7 @@ public sealed class OrganisationModel(
     public bool CanManageContacts => Permissions.ManageContacts(Caller, Detail.Organisation.Id);
     public bool CanDelete => Permissions.DeleteOrganisation(Caller);
 
-    public bool CanRemove(MembershipView m) =>
-        m.Kind == MembershipKind.Ceptoar
-            ? Permissions.ManageCeptoarMembers(Caller, m.Code) && (m.Role == MembershipRole.Member || Caller.IsPlatformAdmin)
-            : Permissions.ManageCommunityMembers(Caller, m.Code) && (m.Role == MembershipRole.Member || Caller.IsPlatformAdmin);
+    public bool CanRemove(MembershipView m) => Permissions.ChangeMembership(Caller, m.Kind, m.Code, m.Role);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();

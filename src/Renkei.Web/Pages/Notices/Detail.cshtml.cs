@@ -7,7 +7,7 @@ public sealed class DetailModel(NoticeService notices) : RenkeiPageModel
 {
     public NoticeView Notice { get; private set; } = null!;
 
-    public bool CanEdit => Notice.CreatedByUserId == Caller.UserId || (Notice.OwnerOrganisationId == Caller.OrganisationId && Caller.Has(Renkei.Identity.Role.Admin));
+    public bool CanEdit => Access.Permissions.EditNotice(Caller, Notice.CreatedByUserId, Notice.OwnerOrganisationId);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
