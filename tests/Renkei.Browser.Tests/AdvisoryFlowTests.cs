@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -7,7 +6,6 @@ using Renkei.Advisories;
 using Renkei.Directory;
 using Renkei.Identity;
 using Renkei.Storage;
-using Renkei.Testing;
 
 namespace Renkei.Browser.Tests;
 
@@ -23,13 +21,7 @@ public sealed class AdvisoryFlowTests(BrowserApp app) : IClassFixture<BrowserApp
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
-    private async Task<IPage> SignedInAsync(RenkeiUser user)
-    {
-        var page = await app.NewPageAsync();
-        await Session.SignInAsync(page, user.Email!, TestData.Password);
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/Account/"));
-        return page;
-    }
+    private Task<IPage> SignedInAsync(RenkeiUser user) => app.SignedInAsync(user);
 
     private async Task<Guid> DraftAsync(RenkeiUser issuer, AdvisoryInput input)
     {

@@ -70,6 +70,15 @@ public sealed class BrowserApp : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page signed in as the user, past the sign-in pages.</summary>
+    public async Task<IPage> SignedInAsync(Identity.RenkeiUser user)
+    {
+        var page = await NewPageAsync();
+        await Session.SignInAsync(page, user.Email!, TestData.Password);
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/"));
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

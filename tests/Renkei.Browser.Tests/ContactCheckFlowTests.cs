@@ -1,10 +1,8 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Renkei.Directory;
 using Renkei.Identity;
 using Renkei.Storage;
-using Renkei.Testing;
 
 namespace Renkei.Browser.Tests;
 
@@ -21,13 +19,7 @@ public sealed class ContactCheckFlowTests(BrowserApp app) : IClassFixture<Browse
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
-    private async Task<IPage> SignedInAsync(RenkeiUser user)
-    {
-        var page = await app.NewPageAsync();
-        await Session.SignInAsync(page, user.Email!, TestData.Password);
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/Account/"));
-        return page;
-    }
+    private Task<IPage> SignedInAsync(RenkeiUser user) => app.SignedInAsync(user);
 
     private async Task<Organisation> WaterOperatorAsync(string name, string contact, string phone)
     {

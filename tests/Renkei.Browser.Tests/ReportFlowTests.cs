@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Renkei.Access;
@@ -7,7 +6,6 @@ using Renkei.Common;
 using Renkei.Directory;
 using Renkei.Identity;
 using Renkei.Reports;
-using Renkei.Testing;
 
 namespace Renkei.Browser.Tests;
 
@@ -25,13 +23,7 @@ public sealed class ReportFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
-    private async Task<IPage> SignedInAsync(RenkeiUser user)
-    {
-        var page = await app.NewPageAsync();
-        await Session.SignInAsync(page, user.Email!, TestData.Password);
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/Account/"));
-        return page;
-    }
+    private Task<IPage> SignedInAsync(RenkeiUser user) => app.SignedInAsync(user);
 
     /// <summary>A telecom outage caused by the power failure, reported on the emergency route (it reaches NISC at once).</summary>
     private async Task<string> SecondReportAsync()

@@ -5,13 +5,10 @@ using Renkei.Identity;
 
 namespace Renkei.Web.Pages.Account;
 
-public sealed class LoginWith2faModel(SignInManager<RenkeiUser> signIn, SignInEvents events) : RenkeiPageModel
+public sealed class LoginWith2faModel(SignInManager<RenkeiUser> signIn, SignInEvents events) : SecondFactorPageModel(signIn, events)
 {
     [BindProperty]
     public CodeInput Input { get; set; } = new();
-
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public bool RememberMe { get; set; }
@@ -24,29 +21,12 @@ public sealed class LoginWith2faModel(SignInManager<RenkeiUser> signIn, SignInEv
         public string Code { get; set; } = "";
     }
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("./Login") : Page();
+    protected override string EnteredCode => Input.Code;
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null)
-        {
-            return RedirectToPage("./Login");
-        }
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Trim();
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
-        if (result.Succeeded)
-        {
-            await events.SucceededAsync(user, "password+totp");
-            return LocalRedirect(SafeReturn(ReturnUrl));
-        }
-        await events.FailedAsync(user.Email ?? "", user, result, "totp");
-        ModelState.AddModelError("", result.IsLockedOut ? L["Login.LockedOut"] : L["TwoFactor.WrongCode"]);
-        return Page();
-    }
+    protected override string Method => "totp";
+
+    protected override string WrongCodeKey => "TwoFactor.WrongCode";
+
+    protected override Task<Microsoft.AspNetCore.Identity.SignInResult> CheckAsync(string code) =>
+        SignIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
 }
