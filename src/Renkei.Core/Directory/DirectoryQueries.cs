@@ -101,6 +101,15 @@ public sealed class DirectoryQueries(AccessPolicy access, MembershipService memb
     public async Task<CommunityView?> CommunityAsync(Caller? caller, string code, CancellationToken ct = default) =>
         (await CommunitiesAsync(caller, ct)).FirstOrDefault(c => c.Code == code);
 
+    /// <summary>Organisations the caller may see, by their directory codes (e.g. the agencies a report can be referred to).</summary>
+    public async Task<Dictionary<string, OrganisationRef>> OrganisationsByCodeAsync(Caller? caller, IReadOnlyCollection<string> codes, CancellationToken ct = default)
+    {
+        var wanted = codes.ToArray();
+        return (await access.Organisations(caller).AsNoTracking().Where(o => o.Code != null && wanted.Contains(o.Code))
+                .Select(o => new OrganisationRef(o.Id, o.Code, o.NameJa, o.NameEn)).ToListAsync(ct))
+            .ToDictionary(o => o.Code!, StringComparer.Ordinal);
+    }
+
     public async Task<Page<OrganisationSummary>> OrganisationsAsync(Caller? caller, OrganisationFilter filter, int offset, int limit, CancellationToken ct = default)
     {
         var query = access.Organisations(caller).AsNoTracking();

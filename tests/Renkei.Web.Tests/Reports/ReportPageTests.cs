@@ -190,7 +190,10 @@ public abstract class ReportPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var chain = await ReportChain.CreateAsync(app);
         var id = IdFrom(await (await FilledFormAsync(chain.Reporter)).SubmitAsync(chain.Reporter, "速報として提出"));
 
-        (await HtmlAsync(chain.Reporter, $"/Reports/{id}")).ShouldNotContain("Forward.Annotation");
+        var atReporter = await HtmlAsync(chain.Reporter, $"/Reports/{id}");
+        atReporter.ShouldNotContain("Forward.Annotation");
+        atReporter.ShouldContain("— 警察庁", customMessage: "the referral form names the agency from the directory");
+        atReporter.ShouldNotContain("— NPA");
         (await chain.Ministry.GetAsync($"/Reports/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "METI has not received it yet");
 
         var forward = await HtmlForm.OpenAsync(chain.Secretariat, $"/Reports/{id}", "#Forward_Annotation");

@@ -34,6 +34,9 @@ public sealed class DetailModel(
     public List<IncidentView> LinkableIncidents { get; } = [];
     public List<AttachmentView> Attachments { get; private set; } = [];
 
+    /// <summary>The agencies the referral form offers, by directory code, for their names.</summary>
+    public Dictionary<string, OrganisationRef> Agencies { get; private set; } = [];
+
     /// <summary>The report's indicators seen in other records the caller may read ("既出").</summary>
     public Dictionary<(IndicatorType Type, string Value), Renkei.Correlation.IndicatorCorrelation> SeenBefore { get; private set; } = [];
 
@@ -218,6 +221,11 @@ public sealed class DetailModel(
         if (report.Route == ReportRoute.Emergency)
         {
             await LoadHotlineAsync(report, ct);
+        }
+        if (report.Actions.Refer.Count > 0)
+        {
+            var codes = report.Actions.Refer.SelectMany(k => RouteRules.Instance.Referral(k).Agencies).Distinct().ToList();
+            Agencies = await directory.OrganisationsByCodeAsync(Caller, codes, ct);
         }
         if (IncidentService.CanManage(Caller))
         {
