@@ -125,3 +125,10 @@ public sealed partial class AccessPolicy
     public Task<bool> AssessmentAudienceReachesAsync(Caller caller, Guid audienceId, CancellationToken ct = default) =>
         SharingPolicy.AudiencesReaching(caller, db.AudienceMembers).AnyAsync(a => a == audienceId, ct);
 }
+
+public sealed partial class AccessPolicy
+{
+    /// <summary>The framework version of a campaign whose response the caller already reads (item codes of its answers).</summary>
+    public IQueryable<Guid> AssessmentFrameworkOf(Guid campaignId) =>
+        db.AssessmentCampaigns.Where(c => c.Id == campaignId).Select(c => c.FrameworkId);
+}

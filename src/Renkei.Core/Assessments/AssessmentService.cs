@@ -523,7 +523,7 @@ public sealed class AssessmentService(RenkeiDbContext db, AccessPolicy access, A
 
     private async Task<Dictionary<Guid, string>> ItemCodesAsync(Guid campaignId, CancellationToken ct)
     {
-        var frameworkId = await db.AssessmentCampaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.FrameworkId).FirstAsync(ct);
+        var frameworkId = await access.AssessmentFrameworkOf(campaignId).FirstAsync(ct);
         return await db.AssessmentItems.AsNoTracking().Where(i => i.FrameworkId == frameworkId).ToDictionaryAsync(i => i.Id, i => i.Code, ct);
     }
 
