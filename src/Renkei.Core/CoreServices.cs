@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Renkei.Access;
 using Renkei.Advisories;
+using Renkei.Assessments;
 using Renkei.Audit;
 using Renkei.ContactChecks;
 using Renkei.Correlation;
@@ -40,6 +41,7 @@ public static class CoreServices
         services.AddAdvisories();
         services.AddWebhooks();
         services.AddPresets();
+        services.AddAssessments();
         services.AddContactChecks();
         services.AddInterdependency();
         services.AddStix();

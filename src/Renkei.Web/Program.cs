@@ -1,6 +1,7 @@
 using Renkei;
 using Renkei.Storage;
 using Renkei.Web.Advisories;
+using Renkei.Web.Assessments;
 using Renkei.Web.Audit;
 using Renkei.Web.ContactChecks;
 using Renkei.Web.Correlation;
@@ -54,6 +55,7 @@ api.MapStatisticsEndpoints();
 api.MapNotificationEndpoints();
 api.MapAdvisoryEndpoints();
 api.MapContentPresetEndpoints();
+api.MapAssessmentEndpoints();
 api.MapWebhookEndpoints();
 api.MapContactCheckEndpoints();
 api.MapInterdependencyEndpoints();

@@ -69,6 +69,13 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Correlation.IndicatorOccurrence> IndicatorOccurrences => Set<Correlation.IndicatorOccurrence>();
     public DbSet<Correlation.CorrelationBackfillRun> CorrelationBackfills => Set<Correlation.CorrelationBackfillRun>();
     public DbSet<Presets.ContentPreset> ContentPresets => Set<Presets.ContentPreset>();
+    public DbSet<Assessments.AssessmentFramework> AssessmentFrameworks => Set<Assessments.AssessmentFramework>();
+    public DbSet<Assessments.AssessmentItem> AssessmentItems => Set<Assessments.AssessmentItem>();
+    public DbSet<Assessments.AssessmentCampaign> AssessmentCampaigns => Set<Assessments.AssessmentCampaign>();
+    public DbSet<Assessments.AssessmentResponse> AssessmentResponses => Set<Assessments.AssessmentResponse>();
+    public DbSet<Assessments.AssessmentAnswer> AssessmentAnswers => Set<Assessments.AssessmentAnswer>();
+    public DbSet<Assessments.AssessmentAnswerKey> AssessmentAnswerKeys => Set<Assessments.AssessmentAnswerKey>();
+    public DbSet<Assessments.AssessmentAnswerChange> AssessmentAnswerChanges => Set<Assessments.AssessmentAnswerChange>();
 
     public AuditActor Actor => auditScope.Actor;
 

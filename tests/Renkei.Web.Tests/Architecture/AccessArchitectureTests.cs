@@ -52,6 +52,11 @@ public sealed class AccessArchitectureTests
         "Renkei.Taxii.Feeds.TaxiiFeedRun",
         "Renkei.Correlation.IndicatorOccurrence",
         "Renkei.Presets.ContentPreset",
+        "Renkei.Assessments.AssessmentCampaign",
+        "Renkei.Assessments.AssessmentResponse",
+        "Renkei.Assessments.AssessmentAnswer",
+        "Renkei.Assessments.AssessmentAnswerKey",
+        "Renkei.Assessments.AssessmentAnswerChange",
     ];
 
     /// <summary>Files outside Access/ that read restricted tables, and why they may.</summary>

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Renkei.Assessments;
+
+public static class AssessmentSetup
+{
+    /// <summary>The assessment engine: frameworks, campaigns, responses and protected aggregates.</summary>
+    public static IServiceCollection AddAssessments(this IServiceCollection services)
+    {
+        services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<AssessmentService>();
+        services.AddScoped<AssessmentAggregates>();
+        return services;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Renkei.Access;
+
+namespace Renkei.Assessments;
+
+public sealed record FrameworkSummary(Guid Id, string Code, int Version, string TitleJa, string TitleEn, FrameworkKind Kind, int Items, DateTime CreatedAt);
+
+public sealed record CampaignInput
+{
+    public Guid? FrameworkId { get; init; }
+    public string? TitleJa { get; init; }
+    public string? TitleEn { get; init; }
+    public DateTime? OpensAt { get; init; }
+    public DateTime? ClosesAt { get; init; }
+    public List<AudienceEntry>? Audience { get; init; }
+}
+
+public sealed record CampaignView(Guid Id, Guid FrameworkId, Guid OwnerOrganisationId, string TitleJa, string TitleEn, DateTime OpensAt, DateTime ClosesAt, CampaignState State, bool AcceptsAnswers, int Version);
+
+public sealed record AnswerInput
+{
+    public string? Item { get; init; }
+    public JsonElement? Value { get; init; }
+}
+
+public sealed record AnswersInput
+{
+    public List<AnswerInput>? Answers { get; init; }
+}
+
+public sealed record AnswerView(string Item, JsonElement Value, int Version, DateTime UpdatedAt);
+
+public sealed record ResponseView(Guid Id, Guid CampaignId, Guid OrganisationId, string? SectorCode, ResponseState State, bool SharedWithOwner, int Version, DateTime? SubmittedAt, DateTime? ReviewedAt, List<AnswerView> Answers);
+
+public sealed record AnswerChangeView(string Item, int Version, JsonElement Value, DateTime ChangedAt, Guid ChangedByUserId);
+
+public sealed record AggregateValue(string Key, int Count, double Share);
+
+/// <summary>One cell: a sector (null for the national figure) × item. Withheld cells carry no counts.</summary>
+public sealed record AggregateCell(string? SectorCode, string Item, bool Withheld, int? Respondents, List<AggregateValue>? Values, double? Mean);
+
+public sealed record AggregateView(Guid CampaignId, int MinimumCellSize, List<AggregateCell> Cells);
+
+public sealed record GapItem(string Item, JsonElement? Own, AggregateCell Sector);
+
+public sealed record GapView(Guid CampaignId, string? SectorCode, List<GapItem> Items);
+
+public sealed record SectorRate(string? SectorCode, int Invited, int Responded, int Submitted, double Rate);
+
+public sealed record PendingOrganisation(Guid OrganisationId, string NameJa, string NameEn, string? SectorCode, ResponseState? State);
+
+public sealed record ResponseRateView(Guid CampaignId, List<SectorRate> Sectors, List<PendingOrganisation>? NotSubmitted);
