@@ -63,6 +63,12 @@ public sealed class Report
     public int? VerificationRuleVersion { get; set; }
     public DateTime? VerificationEvaluatedAt { get; set; }
 
+    /// <summary>
+    /// The qualitative verification facts the desk (ministry in charge, NISC) stated or corrected;
+    /// they override the reporter's answers in <see cref="ReportContent.VerificationFacts"/>, which stay as given.
+    /// </summary>
+    public List<DeskVerificationFact> DeskVerificationFacts { get; set; } = [];
+
     /// <summary>Reporting clocks: when the first and the final report are due.</summary>
     public DateTime? FirstDueAt { get; set; }
     public DateTime? FinalDueAt { get; set; }

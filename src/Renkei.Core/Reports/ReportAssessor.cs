@@ -22,6 +22,20 @@ public sealed record SeverityInput
     public string? Reason { get; init; }
 }
 
+/// <summary>
+/// The desk's statement of the qualitative verification facts (seed 004 l.1380-1388): an answer
+/// per condition of the report's sector; "unknown" withdraws the desk's earlier statement, so the
+/// reporter's answer counts again.
+/// </summary>
+public sealed record VerificationFactsInput
+{
+    [Required(ErrorMessage = "is required")]
+    public IReadOnlyList<VerificationFactInput>? Facts { get; init; }
+}
+
+/// <summary>The verdict after the desk stated facts, with every condition's answers and who stated them.</summary>
+public sealed record VerificationFactsResult(bool? Exceeded, string? Reason, IReadOnlyList<VerificationFactView> Facts, int Version);
+
 /// <summary>One assessment; the assessing desk is named (ministries and NISC are the directory's).</summary>
 public sealed record AssessmentView(int Number, int Continuity, int Safety, int Trust, int Overall, int Suggested, string? Reason,
     Guid AssessedByOrganisationId, DateTime AssessedAt, string? AssessedByNameJa = null, string? AssessedByNameEn = null);
@@ -49,7 +63,7 @@ public sealed class ReportAssessor(RenkeiDbContext db, AccessPolicy access, Time
     private async Task EvaluateAsync(Report report, CancellationToken ct)
     {
         var rules = await db.VerificationRules.AsNoTracking().Where(r => r.SectorCode == report.SectorCode).OrderBy(r => r.SortOrder).ToListAsync(ct);
-        var result = VerificationLevels.Evaluate(report.Content, rules);
+        var result = VerificationLevels.Evaluate(report.Content, rules, report.DeskVerificationFacts);
         report.VerificationExceeded = result.Exceeded;
         report.VerificationReason = result.Reason;
         report.VerificationRuleCode = result.Rule?.Code;
@@ -144,6 +158,100 @@ public sealed class ReportAssessor(RenkeiDbContext db, AccessPolicy access, Time
         }
         var desk = await db.Organisations.AsNoTracking().Where(o => o.Id == caller.OrganisationId).Select(o => new { o.NameJa, o.NameEn }).FirstAsync(ct);
         return View(assessment) with { AssessedByNameJa = desk.NameJa, AssessedByNameEn = desk.NameEn };
+    }
+
+    /// <summary>
+    /// The desk (an analyst of the ministry in charge or NISC, once the report reached it: the rule
+    /// that authorises assessments) states or corrects the qualitative verification facts. The
+    /// reporter's answers stay as given; the desk's count over them and the report is evaluated again.
+    /// </summary>
+    public async Task<Result<VerificationFactsResult>> StateFactsAsync(Caller caller, Guid id, VerificationFactsInput input, CancellationToken ct = default)
+    {
+        var report = await access.Reports(caller).Include(r => r.Hops).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (report is null)
+        {
+            return Problem.NotFound("The report");
+        }
+        if (!CanAssess(caller, report))
+        {
+            return Problem.Forbidden("Only analysts of the ministry in charge or NISC, once the report reached them, state verification facts.");
+        }
+        var errors = InputValidation.Validate(input);
+        var sector = VerificationConditions.OfSector(report.SectorCode);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stated = new List<(string Code, FactAnswer Answer)>();
+        foreach (var (fact, i) in (input.Facts ?? []).Select((f, i) => (f, i)))
+        {
+            var field = $"facts[{i}]";
+            foreach (var (name, reasons) in InputValidation.Validate(fact))
+            {
+                errors[$"{field}.{name}"] = reasons;
+            }
+            var code = fact.Condition?.Trim() ?? "";
+            if (code.Length > 0 && sector.All(c => c.Code != code))
+            {
+                InputValidation.Add(errors, field + ".condition", sector.Count == 0
+                    ? Text.T("'{0}' is not a condition of this report's sector (it has none)", code)
+                    : Text.T("'{0}' is not one of: {1}", code, string.Join(", ", sector.Select(c => c.Code))));
+            }
+            else if (code.Length > 0 && !seen.Add(code))
+            {
+                InputValidation.Add(errors, field + ".condition", "is answered twice");
+            }
+            else if (code.Length > 0 && fact.Answer is { } answer)
+            {
+                stated.Add((code, answer));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return Problem.Invalid(errors);
+        }
+        var now = Clock.UtcNow(time);
+        var facts = report.DeskVerificationFacts.Where(f => !seen.Contains(f.Condition)).ToList();
+        facts.AddRange(stated.Where(s => s.Answer != FactAnswer.Unknown)
+            .Select(s => report.DeskVerificationFacts.FirstOrDefault(f => f.Condition == s.Code && f.Answer == s.Answer)
+                ?? new DeskVerificationFact(s.Code, s.Answer, caller.OrganisationId, caller.UserId, now)));
+        facts = facts.OrderBy(f => f.Condition, StringComparer.Ordinal).ToList();
+        if (!facts.SequenceEqual(report.DeskVerificationFacts))
+        {
+            report.DeskVerificationFacts = facts;
+            await EvaluateAsync(report, ct);
+            report.SeveritySuggested = SeverityAdvisor.Suggest(report.Content, report.VerificationExceeded).Overall;
+            report.Version++;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                return Problem.Conflict("The report was changed by someone else at the same time. Reload it and try again.");
+            }
+        }
+        return new VerificationFactsResult(report.VerificationExceeded, report.VerificationReason, await FactsAsync(report, ct), report.Version);
+    }
+
+    /// <summary>Every condition of the report's sector with the reporter's answer, the desk's and who stated it.</summary>
+    public Task<IReadOnlyList<VerificationFactView>> FactsAsync(Report report, CancellationToken ct = default) => FactsAsync(db, report, ct);
+
+    internal static async Task<IReadOnlyList<VerificationFactView>> FactsAsync(RenkeiDbContext db, Report report, CancellationToken ct)
+    {
+        var conditions = VerificationConditions.OfSector(report.SectorCode);
+        if (conditions.Count == 0)
+        {
+            return [];
+        }
+        var deskIds = report.DeskVerificationFacts.Select(f => f.StatedByOrganisationId).Distinct().ToList();
+        var desks = deskIds.Count == 0 ? []
+            : await db.Organisations.AsNoTracking().Where(o => deskIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => (o.NameJa, o.NameEn), ct);
+        return conditions.Select(c =>
+        {
+            var reporter = VerificationLevels.Reporter(report.Content, c.Code);
+            var desk = report.DeskVerificationFacts.FirstOrDefault(f => f.Condition == c.Code && f.Answer != FactAnswer.Unknown);
+            var name = desk is null ? default : desks.GetValueOrDefault(desk.StatedByOrganisationId);
+            return new VerificationFactView(c.Code, c.QuestionJa, c.QuestionEn, reporter, desk?.Answer, desk?.StatedByOrganisationId, name.NameJa, name.NameEn,
+                desk?.StatedAt, desk?.Answer ?? reporter);
+        }).ToList();
     }
 
     /// <summary>The report's assessments, latest first.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Renkei.Directory;
 using Renkei.Identity;
+using Renkei.Storage;
 
 namespace Renkei.Reports;
 
@@ -32,6 +33,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.Property(x => x.VerificationReason).HasMaxLength(1000);
         b.Property(x => x.VerificationRuleCode).HasMaxLength(64);
         b.HasIndex(x => new { x.VerificationExceeded, x.SubmittedAt });
+        b.Property(x => x.DeskVerificationFacts).HasConversion(JsonColumn<List<DeskVerificationFact>>.Converter, JsonColumn<List<DeskVerificationFact>>.Comparer);
     }
 }
 

@@ -142,7 +142,7 @@ public sealed class ReportQueries(RenkeiDbContext db, AccessPolicy access, Audit
             report.Content, report.Version, submissions, report.CreatedAt, report.UpdatedAt, report.SubmittedAt, report.FinalAt,
             hops, ReportRules.Actions(caller, report),
             new VerificationView(report.VerificationExceeded, report.VerificationReason, report.VerificationRuleCode, report.VerificationRuleVersion,
-                rule?.DescriptionJa, rule?.DescriptionEn, report.VerificationEvaluatedAt),
+                rule?.DescriptionJa, rule?.DescriptionEn, report.VerificationEvaluatedAt, await ReportAssessor.FactsAsync(db, report, ct)),
             new SeverityView(report.SeveritySuggested, report.Severity, ReportAssessor.CanAssess(caller, report)),
             ReportingClocks.Clocks(deadlines, report, Clock.UtcNow(time)));
     }

@@ -23,8 +23,12 @@ public sealed record ReportView(
     IReadOnlyList<HopView> Hops, ReportActions Actions,
     VerificationView Verification, SeverityView Severity, IReadOnlyList<ClockView> Clocks);
 
-/// <summary>The sector verification level as evaluated for this report (null: no rule applies or figures are missing).</summary>
-public sealed record VerificationView(bool? Exceeded, string? Reason, string? RuleCode, int? RuleVersion, string? RuleDescriptionJa, string? RuleDescriptionEn, DateTime? EvaluatedAt);
+/// <summary>
+/// The sector verification level as evaluated for this report (null: no rule applies or figures are missing);
+/// <paramref name="Facts"/>: the sector's qualitative conditions with the reporter's and the desk's answers.
+/// </summary>
+public sealed record VerificationView(bool? Exceeded, string? Reason, string? RuleCode, int? RuleVersion, string? RuleDescriptionJa, string? RuleDescriptionEn, DateTime? EvaluatedAt,
+    IReadOnlyList<VerificationFactView>? Facts = null);
 
 /// <summary>Severity on NISC's 0–4 scale: the figures' suggestion and the latest analyst assessment.</summary>
 public sealed record SeverityView(int? Suggested, int? Assessed, bool CanAssess);

@@ -18,6 +18,16 @@ public enum FactAnswer
 public sealed record VerificationFact(string Condition, FactAnswer Answer);
 
 /// <summary>
+/// A fact the desk (the ministry in charge or NISC, reviewing the report) stated or corrected:
+/// it overrides the reporter's answer to the same condition in the evaluation; both are kept.
+/// </summary>
+public sealed record DeskVerificationFact(string Condition, FactAnswer Answer, Guid StatedByOrganisationId, Guid StatedByUserId, DateTime StatedAt);
+
+/// <summary>A condition with the reporter's answer, the desk's (if any) and the one that counts.</summary>
+public sealed record VerificationFactView(string Condition, string QuestionJa, string QuestionEn, FactAnswer Reporter, FactAnswer? Desk,
+    Guid? DeskOrganisationId, string? DeskNameJa, string? DeskNameEn, DateTime? DeskStatedAt, FactAnswer Effective);
+
+/// <summary>
 /// The qualitative conditions of the verification levels, read by rule code from
 /// verification-levels.json (admins edit a rule's wording and thresholds; its conditions are the
 /// seed's and travel with the data file).

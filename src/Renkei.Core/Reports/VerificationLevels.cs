@@ -15,7 +15,13 @@ public sealed record VerificationResult(bool? Exceeded, string Reason, Verificat
 /// </summary>
 public static class VerificationLevels
 {
-    public static VerificationResult Evaluate(ReportContent content, IReadOnlyList<VerificationRule> rules)
+    public static VerificationResult Evaluate(ReportContent content, IReadOnlyList<VerificationRule> rules) => Evaluate(content, rules, []);
+
+    /// <summary>
+    /// As above, with the facts the desk stated: a desk's yes or no overrides the reporter's answer
+    /// to the same condition, and the reason says who stated what.
+    /// </summary>
+    public static VerificationResult Evaluate(ReportContent content, IReadOnlyList<VerificationRule> rules, IReadOnlyList<DeskVerificationFact> desk)
     {
         if (content.Kind != ReportKind.ServiceOutage)
         {
@@ -65,32 +71,51 @@ public static class VerificationLevels
         }
         if (conditions.Count > 0)
         {
-            exceeded = And(exceeded, Conditions(content, conditions, parts));
+            exceeded = And(exceeded, Conditions(content, desk, conditions, parts));
         }
         return new VerificationResult(exceeded, string.Join("; ", parts), rule);
     }
 
     /// <summary>
-    /// The qualitative conditions: met when the reporter answered one of them yes, not met when
-    /// every one was answered no. An unknown or missing answer never counts as yes: it leaves the
-    /// answer open and is named in the reason.
+    /// The qualitative conditions: met when one of them is answered yes, not met when every one is
+    /// answered no. The desk's answer, when it stated one, counts over the reporter's. An unknown
+    /// or missing answer never counts as yes: it leaves the answer open and is named in the reason.
     /// </summary>
-    private static bool? Conditions(ReportContent content, IReadOnlyList<VerificationCondition> conditions, List<string> parts)
+    private static bool? Conditions(ReportContent content, IReadOnlyList<DeskVerificationFact> desk, IReadOnlyList<VerificationCondition> conditions, List<string> parts)
     {
-        var answers = conditions.Select(c => (c.Code, Answer: content.VerificationFacts.FirstOrDefault(f => f.Condition == c.Code)?.Answer ?? FactAnswer.Unknown)).ToList();
-        foreach (var (code, answer) in answers)
+        var answers = new List<FactAnswer>();
+        foreach (var c in conditions)
         {
-            parts.Add(answer switch
+            var reporter = Reporter(content, c.Code);
+            var stated = Desk(desk, c.Code);
+            var answer = stated ?? reporter;
+            answers.Add(answer);
+            var text = answer switch
             {
-                FactAnswer.Yes => $"{code}: yes",
-                FactAnswer.No => $"{code}: no",
-                _ => $"{code}: not stated (needs yes or no)",
-            });
+                FactAnswer.Yes => $"{c.Code}: yes",
+                FactAnswer.No => $"{c.Code}: no",
+                _ => $"{c.Code}: not stated (needs yes or no)",
+            };
+            if (stated is not null)
+            {
+                text += $" (stated by the desk; the reporter: {Word(reporter)})";
+            }
+            parts.Add(text);
         }
-        return answers.Any(a => a.Answer == FactAnswer.Yes) ? true
-            : answers.Any(a => a.Answer == FactAnswer.Unknown) ? null
+        return answers.Any(a => a == FactAnswer.Yes) ? true
+            : answers.Any(a => a == FactAnswer.Unknown) ? null
             : false;
     }
+
+    /// <summary>The reporter's answer to a condition (unknown when not given).</summary>
+    public static FactAnswer Reporter(ReportContent content, string condition) =>
+        content.VerificationFacts.FirstOrDefault(f => f.Condition == condition)?.Answer ?? FactAnswer.Unknown;
+
+    /// <summary>The desk's answer to a condition; null when the desk stated none (or withdrew it).</summary>
+    public static FactAnswer? Desk(IReadOnlyList<DeskVerificationFact> desk, string condition) =>
+        desk.FirstOrDefault(f => f.Condition == condition && f.Answer != FactAnswer.Unknown)?.Answer;
+
+    private static string Word(FactAnswer answer) => answer switch { FactAnswer.Yes => "yes", FactAnswer.No => "no", _ => "not stated" };
 
     /// <summary>Three-valued and: false wins, then open.</summary>
     private static bool? And(bool? a, bool? b) => a == false || b == false ? false : a is null || b is null ? null : true;

@@ -15,6 +15,8 @@ public static class ReportRuleEndpoints
         reports.MapPost("/{id:guid}/assessments", Assess).WithName("AssessReport")
             .WithSummary("Set the severity (0–4 on continuity, safety, trust; overall = highest); a reason is required when it differs from the suggestion.");
         reports.MapGet("/{id:guid}/assessments", Assessments).WithName("ListReportAssessments");
+        reports.MapPut("/{id:guid}/verification-facts", StateVerificationFacts).WithName("StateReportVerificationFacts")
+            .WithSummary("The desk (ministry in charge, NISC) states or corrects the qualitative verification facts (yes, no; unknown withdraws its statement); they count over the reporter's answers, which are kept.");
 
         var rules = api.MapGroup("/verification-rules").WithTags("Verification levels");
         rules.MapGet("/", ListVerificationRules).WithName("ListVerificationRules");
@@ -31,6 +33,13 @@ public static class ReportRuleEndpoints
     {
         var result = await assessor.AssessAsync(caller.Required, id, input, ct);
         return result.Ok ? TypedResults.Created($"/api/v1/reports/{id}/assessments", result.Value!) : ProblemResults.From(result.Problem!);
+    }
+
+    private static async Task<Results<Ok<VerificationFactsResult>, ProblemHttpResult>> StateVerificationFacts(Guid id, VerificationFactsInput input, RequestCaller caller,
+        ReportAssessor assessor, CancellationToken ct)
+    {
+        var result = await assessor.StateFactsAsync(caller.Required, id, input, ct);
+        return result.Ok ? TypedResults.Ok(result.Value!) : ProblemResults.From(result.Problem!);
     }
 
     private static async Task<Results<Ok<List<AssessmentView>>, ProblemHttpResult>> Assessments(Guid id, RequestCaller caller, ReportQueries queries, ReportAssessor assessor, CancellationToken ct) =>

@@ -159,6 +159,16 @@ public sealed class DetailModel(
         ActAsync(id, () => assessor.AssessAsync(Caller, id, new SeverityInput { Continuity = Assess.Continuity, Safety = Assess.Safety, Trust = Assess.Trust, Reason = Assess.Reason }, ct),
             L["Report.Assessed"], "Assess", "assessment", ct);
 
+    /// <summary>The desk's answers to the verification level's qualitative conditions, by condition code ("" = leave as it is).</summary>
+    [BindProperty]
+    public Dictionary<string, FactAnswer?> DeskFacts { get; set; } = new(StringComparer.Ordinal);
+
+    public Task<IActionResult> OnPostVerificationFactsAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, () => assessor.StateFactsAsync(Caller, id, new VerificationFactsInput
+        {
+            Facts = DeskFacts.Where(f => f.Value is not null).Select(f => new VerificationFactInput { Condition = f.Key, Answer = f.Value }).ToList(),
+        }, ct), L["Report.DeskFactsStated"], "DeskFacts", "verification", ct);
+
     public Task<IActionResult> OnPostMessageAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, () => thread.PostAsync(Caller, id, new MessageInput { Body = Message.Body ?? "", OnBehalfOfReporter = Message.OnBehalfOfReporter }, ct),
             L["Report.MessagePosted"], "Message", "report-thread", ct);
