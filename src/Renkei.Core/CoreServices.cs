@@ -14,6 +14,7 @@ using Renkei.Notifications;
 using Renkei.Presets;
 using Renkei.ReferenceData;
 using Renkei.Reports;
+using Renkei.Standards;
 using Renkei.Stix;
 using Renkei.Storage;
 using Renkei.Taxii;
@@ -40,6 +41,7 @@ public static class CoreServices
         services.AddAdvisories();
         services.AddWebhooks();
         services.AddPresets();
+        services.AddStandards();
         services.AddContactChecks();
         services.AddInterdependency();
         services.AddStix();

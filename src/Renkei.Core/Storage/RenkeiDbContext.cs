@@ -69,6 +69,8 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Correlation.IndicatorOccurrence> IndicatorOccurrences => Set<Correlation.IndicatorOccurrence>();
     public DbSet<Correlation.CorrelationBackfillRun> CorrelationBackfills => Set<Correlation.CorrelationBackfillRun>();
     public DbSet<Presets.ContentPreset> ContentPresets => Set<Presets.ContentPreset>();
+    public DbSet<Standards.SafetyStandard> SafetyStandards => Set<Standards.SafetyStandard>();
+    public DbSet<Standards.SafetyStandardRelation> SafetyStandardRelations => Set<Standards.SafetyStandardRelation>();
 
     public AuditActor Actor => auditScope.Actor;
 
