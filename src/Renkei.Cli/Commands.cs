@@ -29,6 +29,7 @@ internal static class Commands
             if (!result.GetValue(schemaOnly) && current == migrator.LatestVersion)
             {
                 var seed = await sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync(ct);
+                await sp.GetRequiredService<Standards.SafetyStandardSeeder>().SeedAsync(ct);
                 await sp.GetRequiredService<RoleCatalog>().EnsureAsync();
                 Console.WriteLine($"Reference data: {seed.Created} created, {seed.Updated} updated, {seed.KeptAdminEdits} kept as edited by admins.");
                 Print(await sp.GetRequiredService<Correlation.CorrelationBackfill>().RunAsync(force: false, ct));
@@ -60,6 +61,7 @@ internal static class Commands
         command.SetAction(async (_, ct) => await RunAsync(async sp =>
         {
             var seed = await sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync(ct);
+            await sp.GetRequiredService<Standards.SafetyStandardSeeder>().SeedAsync(ct);
             await sp.GetRequiredService<RoleCatalog>().EnsureAsync();
             Console.WriteLine($"Reference data: {seed.Created} created, {seed.Updated} updated, {seed.KeptAdminEdits} kept as edited by admins.");
             return 0;

@@ -15,6 +15,7 @@ using Renkei.Notifications;
 using Renkei.Presets;
 using Renkei.ReferenceData;
 using Renkei.Reports;
+using Renkei.Standards;
 using Renkei.Stix;
 using Renkei.Storage;
 using Renkei.Taxii;
@@ -42,6 +43,7 @@ public static class CoreServices
         services.AddWebhooks();
         services.AddPresets();
         services.AddAssessments();
+        services.AddStandards();
         services.AddContactChecks();
         services.AddInterdependency();
         services.AddStix();

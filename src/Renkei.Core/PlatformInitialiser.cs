@@ -8,12 +8,13 @@ namespace Renkei;
 
 /// <summary>
 /// What start-up does before serving: schema migrations, the indicator-correlation backfill (once
-/// per rules version), reference data, roles, the bootstrap administrator, the STIX form of
+/// per rules version), reference data, the seeded safety standards, roles, the bootstrap administrator, the STIX form of
 /// advisories published before it was kept. Each step is idempotent, so every start runs it.
 /// </summary>
 public sealed class PlatformInitialiser(
     SchemaMigrator migrator,
     ReferenceDataSeeder seeder,
+    Standards.SafetyStandardSeeder standards,
     RoleCatalog roles,
     AdminBootstrap bootstrap,
     Stix.AdvisoryStixBackfill stixBackfill,
@@ -34,6 +35,7 @@ public sealed class PlatformInitialiser(
                 backfill.Occurrences, backfill.Reports, backfill.Advisories, backfill.IndicatorSets);
         }
         await seeder.SeedAsync(ct);
+        await standards.SeedAsync(ct);
         await roles.EnsureAsync();
         await bootstrap.RunAsync(configuration, console, ct);
         await stixBackfill.RunAsync(ct);

@@ -14,6 +14,7 @@ using Renkei.Web.Notices;
 using Renkei.Web.Notifications;
 using Renkei.Web.Presets;
 using Renkei.Web.Reports;
+using Renkei.Web.Standards;
 using Renkei.Web.Stix;
 using Renkei.Web.Taxii;
 using Renkei.Web.Webhooks;
@@ -55,7 +56,11 @@ api.MapStatisticsEndpoints();
 api.MapNotificationEndpoints();
 api.MapAdvisoryEndpoints();
 api.MapContentPresetEndpoints();
+<<<<<<< HEAD
 api.MapAssessmentEndpoints();
+=======
+api.MapSafetyStandardEndpoints();
+>>>>>>> standards-registry
 api.MapWebhookEndpoints();
 api.MapContactCheckEndpoints();
 api.MapInterdependencyEndpoints();

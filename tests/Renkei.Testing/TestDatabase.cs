@@ -192,6 +192,7 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<Renkei.ReferenceData.ReferenceDataSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<Renkei.Standards.SafetyStandardSeeder>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<Renkei.Identity.RoleCatalog>().EnsureAsync();
     }
 

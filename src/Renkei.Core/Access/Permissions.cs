@@ -77,4 +77,14 @@ public static class Permissions
     /// </summary>
     public static bool ManageContentPresets(Caller c, Guid organisationId) =>
         c.OrganisationId == organisationId && c.HasAny(Role.Admin, Role.Coordinator);
+
+    /// <summary>
+    /// Who keeps a safety standard (安全基準等) current: an operator's internal rule (④) its own
+    /// admins and coordinators only; the state's and the industry's documents (①–③) platform
+    /// admins and the admins and coordinators of the ministry in charge of the document's sector.
+    /// </summary>
+    public static bool EditSafetyStandard(Caller c, string sectorCode, Standards.StandardKind kind, Guid? ownerOrganisationId) =>
+        kind == Standards.StandardKind.Internal
+            ? ownerOrganisationId == c.OrganisationId && c.OrganisationKind == Directory.OrganisationKind.Operator && c.HasAny(Role.Admin, Role.Coordinator)
+            : c.IsPlatformAdmin || (c.MinistryOfSectors.Contains(sectorCode) && c.HasAny(Role.Admin, Role.Coordinator));
 }

@@ -57,6 +57,8 @@ public sealed class AccessArchitectureTests
         "Renkei.Assessments.AssessmentAnswer",
         "Renkei.Assessments.AssessmentAnswerKey",
         "Renkei.Assessments.AssessmentAnswerChange",
+        "Renkei.Standards.SafetyStandard",
+        "Renkei.Standards.SafetyStandardRelation",
     ];
 
     /// <summary>Files outside Access/ that read restricted tables, and why they may.</summary>
@@ -77,6 +79,7 @@ public sealed class AccessArchitectureTests
         ["src/Renkei.Core/Taxii/Feeds/TaxiiFeedPuller.cs"] = "System job: pulls partner feeds on schedule.",
         ["src/Renkei.Core/Audit/AuditChain.cs"] = "Write: the hash chain reads its last link to append the next.",
         ["src/Renkei.Core/Audit/AuditVerifier.cs"] = "System job: verifies the whole hash chain (CLI and health).",
+        ["src/Renkei.Core/Standards/SafetyStandardSeeder.cs"] = "System job: loads the seeded safety-standards lists at start-up (never internal rules).",
         ["src/Renkei.Core/Identity/AdminBootstrap.cs"] = "System job: creates the first platform administrator at start-up.",
         ["src/Renkei.Core/Notifications/MailOutbox.cs"] = "System job: leases and sends the e-mail outbox for every recipient.",
         ["src/Renkei.Core/Webhooks/WebhookOutbox.cs"] = "System job: leases and makes the webhook outbox's calls for every subscription.",
