@@ -56,11 +56,8 @@ api.MapStatisticsEndpoints();
 api.MapNotificationEndpoints();
 api.MapAdvisoryEndpoints();
 api.MapContentPresetEndpoints();
-<<<<<<< HEAD
 api.MapAssessmentEndpoints();
-=======
 api.MapSafetyStandardEndpoints();
->>>>>>> standards-registry
 api.MapWebhookEndpoints();
 api.MapContactCheckEndpoints();
 api.MapInterdependencyEndpoints();

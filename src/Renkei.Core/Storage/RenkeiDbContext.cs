@@ -69,7 +69,6 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Correlation.IndicatorOccurrence> IndicatorOccurrences => Set<Correlation.IndicatorOccurrence>();
     public DbSet<Correlation.CorrelationBackfillRun> CorrelationBackfills => Set<Correlation.CorrelationBackfillRun>();
     public DbSet<Presets.ContentPreset> ContentPresets => Set<Presets.ContentPreset>();
-<<<<<<< HEAD
     public DbSet<Assessments.AssessmentFramework> AssessmentFrameworks => Set<Assessments.AssessmentFramework>();
     public DbSet<Assessments.AssessmentItem> AssessmentItems => Set<Assessments.AssessmentItem>();
     public DbSet<Assessments.AssessmentCampaign> AssessmentCampaigns => Set<Assessments.AssessmentCampaign>();
@@ -77,10 +76,8 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Assessments.AssessmentAnswer> AssessmentAnswers => Set<Assessments.AssessmentAnswer>();
     public DbSet<Assessments.AssessmentAnswerKey> AssessmentAnswerKeys => Set<Assessments.AssessmentAnswerKey>();
     public DbSet<Assessments.AssessmentAnswerChange> AssessmentAnswerChanges => Set<Assessments.AssessmentAnswerChange>();
-=======
     public DbSet<Standards.SafetyStandard> SafetyStandards => Set<Standards.SafetyStandard>();
     public DbSet<Standards.SafetyStandardRelation> SafetyStandardRelations => Set<Standards.SafetyStandardRelation>();
->>>>>>> standards-registry
 
     public AuditActor Actor => auditScope.Actor;
 
