@@ -19,6 +19,9 @@ public sealed record CeptoarRecipientInput
 /// <summary>One registered 展開先 of a CEPTOAR, as the API and UI show it.</summary>
 public sealed record CeptoarRecipientView(OrganisationRef Organisation, RecipientSelection Selection, DateTime CreatedAt);
 
+/// <summary>One CEPTOAR an organisation receives advisories from as a 展開先 (outside its membership).</summary>
+public sealed record CeptoarRecipientOf(string CeptoarCode, string NameJa, string NameEn, RecipientSelection Selection);
+
 /// <summary>
 /// Keeps a CEPTOAR's 展開先: organisations outside its membership that NISC's information also
 /// reaches through it (seed 001 l.365). Kept by whoever keeps the CEPTOAR's members
@@ -40,6 +43,17 @@ public sealed class CeptoarRecipientService(RenkeiDbContext db, AccessPolicy acc
             .Select(r => new CeptoarRecipientView(new OrganisationRef(r.Organisation!.Id, r.Organisation.Code, r.Organisation.NameJa, r.Organisation.NameEn), r.Selection, r.CreatedAt))
             .ToListAsync(ct);
     }
+
+    /// <summary>
+    /// The CEPTOARs whose 展開先 lists hold the organisation, as far as the caller sees those lists
+    /// (the organisation itself, the secretariats, the ministries in charge, NISC).
+    /// </summary>
+    public Task<List<CeptoarRecipientOf>> OfOrganisationAsync(Caller caller, Guid organisationId, CancellationToken ct = default) =>
+        access.CeptoarRecipients(caller).AsNoTracking()
+            .Where(r => r.OrganisationId == organisationId)
+            .OrderBy(r => r.CeptoarCode)
+            .Select(r => new CeptoarRecipientOf(r.CeptoarCode, r.Ceptoar!.NameJa, r.Ceptoar.NameEn, r.Selection))
+            .ToListAsync(ct);
 
     public async Task<Result<CeptoarRecipientView>> AddAsync(Caller caller, string code, CeptoarRecipientInput input, CancellationToken ct = default)
     {

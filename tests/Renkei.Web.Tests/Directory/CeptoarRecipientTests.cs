@@ -111,6 +111,22 @@ public abstract class CeptoarRecipientTests<TApp>(TApp app) : IClassFixture<TApp
     }
 
     [Fact]
+    public async Task OrganisationPage_ListsTheCeptoarsItIsARecipientOf_ToThoseWhoSeeTheList()
+    {
+        var utility = await app.Data.OrganisationAsync(OrganisationKind.Operator, "water", name: "展開先一覧の水道事業体");
+        await OkAsync(await app.Admin().PostAsJsonAsync("/api/v1/ceptoars/water/recipients", new { organisationId = utility.Id, selection = "by_content" }), HttpStatusCode.Created);
+        var own = (await app.ClientAsync(utility.Id, Role.Viewer)).Client;
+        var html = await own.GetStringAsync($"/Directory/Organisations/{utility.Id}");
+        html.ShouldContain("展開先として情報提供を受けるセプター");
+        html.ShouldContain("href=\"/Directory/Ceptoars/water\"");
+
+        // Another operator sees the organisation in the directory, not the distribution lists it is on.
+        var (other, _, _) = await app.OperatorAsync("electricity");
+        var elsewhere = await other.GetStringAsync($"/Directory/Organisations/{utility.Id}");
+        elsewhere.ShouldNotContain("展開先として情報提供を受けるセプター");
+    }
+
+    [Fact]
     public async Task CeptoarPage_ShowsPublishedAndRegistered_AndTheSecretariatAddsAndRemovesByForm()
     {
         var broadcaster = await app.Data.OrganisationAsync(OrganisationKind.Operator, "telecom", "broadcasting", name: "展開先の地方放送局");

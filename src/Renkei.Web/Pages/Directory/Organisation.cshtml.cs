@@ -10,9 +10,13 @@ public sealed class OrganisationModel(
     DirectoryQueries directory,
     ContactService contacts,
     MembershipService memberships,
-    OrganisationService organisations) : RenkeiPageModel
+    OrganisationService organisations,
+    CeptoarRecipientService recipients) : RenkeiPageModel
 {
     public OrganisationDetail Detail { get; private set; } = null!;
+
+    /// <summary>The CEPTOARs whose 展開先 lists hold this organisation, as far as the caller sees them.</summary>
+    public List<CeptoarRecipientOf> RecipientOf { get; private set; } = [];
 
     /// <summary>The CEPTOARs and communities the caller keeps members of (for the add form).</summary>
     public List<(MembershipKind Kind, string Code, string Name)> Joinable { get; private set; } = [];
@@ -97,6 +101,7 @@ public sealed class OrganisationModel(
             return false;
         }
         Detail = detail;
+        RecipientOf = await recipients.OfOrganisationAsync(Caller, id, ct);
         var current = detail.Memberships.Select(m => (m.Kind, m.Code)).ToHashSet();
         Joinable = (await directory.CeptoarsAsync(Caller, null, ct))
             .Where(c => Permissions.ManageCeptoarMembers(Caller, c.Code) && !current.Contains((MembershipKind.Ceptoar, c.Code)))

@@ -4,7 +4,6 @@ using Renkei.Directory;
 using Renkei.Presets;
 using Renkei.Reports;
 using Renkei.Web.Infrastructure;
-using Renkei.Web.Pages.Presets;
 
 namespace Renkei.Web.Pages.Reports;
 
@@ -96,29 +95,7 @@ public sealed class EditModel(ReportService reports, ReportQueries queries, Dire
         {
             return Forbid();
         }
-        ModelState.Clear();
-        var category = Input.Content.ThreatCategory;
-        if (string.IsNullOrEmpty(category) || ThreatTaxonomy.Instance.Category(category) is null)
-        {
-            await LoadChoicesAsync(false, ct);
-            ModelState.AddModelError("Input.Content.ThreatCategory", L["Preset.ChooseCategoryFirst"]);
-            return Page();
-        }
-        var preset = await presets.ForFormAsync(Caller, ContentPresetTarget.Report, category, Input.Content.Language == "en" ? "en" : "ja", ct);
-        if (preset is not null)
-        {
-            var fill = new PresetFill(preset, overwrite);
-            var c = preset.Content;
-            var content = Input.Content;
-            content.Title = fill.Text(L["Report.Title"], content.Title, c.Title);
-            content.Status = fill.Text(L["Report.Status"], content.Status, c.Status);
-            content.InterimMeasures = fill.Text(L["Report.InterimMeasures"], content.InterimMeasures, c.InterimMeasures);
-            content.Cause = fill.Text(L["Report.Cause"], content.Cause, c.Cause);
-            content.Countermeasures = fill.Text(L["Report.Countermeasures"], content.Countermeasures, c.Countermeasures);
-            content.RecoveryOutlook = fill.Text(L["Report.RecoveryOutlook"], content.RecoveryOutlook, c.RecoveryOutlook);
-            Input.Tlp = fill.Choice("TLP", Input.Tlp, c.Tlp);
-            ViewData[PresetFill.ViewDataKey] = fill;
-        }
+        await ApplyPresetAsync(presets, overwrite, ct);
         await LoadChoicesAsync(false, ct);
         return Page();
     }

@@ -2,7 +2,9 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Renkei.Common;
 using Renkei.Directory;
+using Renkei.Presets;
 using Renkei.Reports;
+using Renkei.Web.Pages.Presets;
 
 namespace Renkei.Web.Pages.Reports;
 
@@ -28,6 +30,38 @@ public abstract partial class ReportFormPageModel(DirectoryQueries directory) : 
     public ReportForm Input { get; set; } = new();
 
     public ReportChoices Choices { get; private set; } = ReportChoices.Empty;
+
+    /// <summary>
+    /// Fills the form's empty fields from the preset for the chosen threat category (the
+    /// organisation's own, else Renkei's default), saving nothing. What the user typed is kept
+    /// unless they confirm with <paramref name="overwrite"/>.
+    /// </summary>
+    protected async Task ApplyPresetAsync(ContentPresetService presets, bool overwrite, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var category = Input.Content.ThreatCategory;
+        if (string.IsNullOrEmpty(category) || ThreatTaxonomy.Instance.Category(category) is null)
+        {
+            ModelState.AddModelError("Input.Content.ThreatCategory", L["Preset.ChooseCategoryFirst"]);
+            return;
+        }
+        var preset = await presets.ForFormAsync(Caller, ContentPresetTarget.Report, category, Input.Content.Language == "en" ? "en" : "ja", ct);
+        if (preset is null)
+        {
+            return;
+        }
+        var fill = new PresetFill(preset, overwrite);
+        var c = preset.Content;
+        var content = Input.Content;
+        content.Title = fill.Text(L["Report.Title"], content.Title, c.Title);
+        content.Status = fill.Text(L["Report.Status"], content.Status, c.Status);
+        content.InterimMeasures = fill.Text(L["Report.InterimMeasures"], content.InterimMeasures, c.InterimMeasures);
+        content.Cause = fill.Text(L["Report.Cause"], content.Cause, c.Cause);
+        content.Countermeasures = fill.Text(L["Report.Countermeasures"], content.Countermeasures, c.Countermeasures);
+        content.RecoveryOutlook = fill.Text(L["Report.RecoveryOutlook"], content.RecoveryOutlook, c.RecoveryOutlook);
+        Input.Tlp = fill.Choice("TLP", Input.Tlp, c.Tlp);
+        ViewData[PresetFill.ViewDataKey] = fill;
+    }
 
     protected async Task LoadChoicesAsync(bool sectorLocked, CancellationToken ct)
     {
