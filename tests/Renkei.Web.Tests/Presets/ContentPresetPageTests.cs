@@ -90,6 +90,50 @@ public abstract class ContentPresetPageTests<TApp>(TApp app) : IClassFixture<TAp
     }
 
     [Fact]
+    public async Task UpdateForm_ApplyPreset_FillsWhatTheFirstReportLeftEmpty_ThenFilesTheUpdate()
+    {
+        var chain = await ReportChain.CreateAsync(app);
+        var id = (await ReportChain.CreateAsync(chain.Reporter, "ceptoar", viaCeptoar: "electricity")).GetProperty("id").GetGuid();
+        await ReportChain.PostAsync(chain.Reporter, $"/api/v1/reports/{id}/submit");
+
+        var form = (await HtmlForm.OpenAsync(chain.Reporter, $"/Reports/{id}/Update?stage=final", "#Input_Content_Status"))
+            .Set("Input.Content.Cause", "");
+        var response = await form.SubmitAsync(chain.Reporter, Apply);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, "applying shows the form again and files nothing");
+        var page = HtmlForm.Parse(await response.Content.ReadAsStringAsync());
+        page.QuerySelector("textarea[name='Input.Content.Cause']")!.TextContent.ShouldContain("侵入経路、攻撃手法", Case.Sensitive, "the emptied field gets the cyber-attack heading");
+        page.QuerySelector("textarea[name='Input.Content.Status']")!.TextContent.ShouldBe("一部地域で供給支障", "the current content is kept");
+        page.QuerySelector("input[name='Input.Stage'][value='Final']")!.HasAttribute("checked").ShouldBeTrue("the chosen stage survives the apply");
+        (await ReportChain.GetAsync(chain.Reporter, id))!.Value.GetProperty("submissions").GetInt32().ShouldBe(1, "nothing was filed");
+
+        var filed = await HtmlForm.Find(page, $"/Reports/{id}/Update", "#Input_Content_Status").SubmitAsync(chain.Reporter);
+        filed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await filed.Content.ReadAsStringAsync());
+        var after = (await ReportChain.GetAsync(chain.Reporter, id))!.Value;
+        after.GetProperty("stage").GetString().ShouldBe("final");
+        after.GetProperty("content").GetProperty("cause").GetString()!.ShouldContain("侵入経路、攻撃手法");
+    }
+
+    [Theory]
+    [InlineData("/Reports/New", "#Input_Content_Title", "下書き")]
+    [InlineData("/Advisories/New", "#Input_Title", "下書き")]
+    public async Task FormsWithAPresetControl_EnterPressesSaving_NeverTheApply(string path, string field, string saving)
+    {
+        var client = path.StartsWith("/Reports", StringComparison.Ordinal)
+            ? (await app.OperatorAsync("electricity", null, Role.Reporter)).Client
+            : (await app.ClientAsync((await app.Data.OrganisationAsync(OrganisationKind.RelatedAgency, null)).Id, Role.Analyst)).Client;
+        var page = await HtmlForm.PageAsync(client, path);
+        var form = page.QuerySelector(field)!.Closest("form")!;
+        var buttons = form.QuerySelectorAll("button[type=submit], button:not([type])").ToList();
+        buttons.ShouldContain(b => b.Id == "apply-preset");
+        // Implicit submission (Enter in a text field) presses the first submit button in tree order.
+        var first = buttons[0];
+        first.HasAttribute("data-default-submit").ShouldBeTrue();
+        first.TextContent.ShouldContain(saving);
+        first.HasAttribute("formaction").ShouldBeFalse("the form's own action saves the draft");
+        buttons.IndexOf(buttons.First(b => b.Id == "apply-preset")).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task PresetsPage_CoordinatorCopiesTheDefault_EditsAndKeepsIt_ViewerMayNot()
     {
         var org = await app.Data.OrganisationAsync(OrganisationKind.RelatedAgency, null);

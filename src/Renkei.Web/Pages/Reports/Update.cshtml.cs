@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Renkei.Directory;
+using Renkei.Presets;
 using Renkei.Reports;
 
 namespace Renkei.Web.Pages.Reports;
 
 /// <summary>An update (続報) or the final report (確報): the whole content again, as it stands now; the route is kept.</summary>
-public sealed class UpdateModel(ReportService reports, ReportQueries queries, DirectoryQueries directory) : ReportFormPageModel(directory)
+public sealed class UpdateModel(ReportService reports, ReportQueries queries, ContentPresetService presets, DirectoryQueries directory) : ReportFormPageModel(directory)
 {
     public ReportView Report { get; private set; } = null!;
 
@@ -53,5 +54,27 @@ public sealed class UpdateModel(ReportService reports, ReportQueries queries, Di
         }
         Flash = Input.Stage == ReportStage.Final ? L["Report.FinalFiled"] : L["Report.UpdateFiled"];
         return Redirect($"/Reports/{id}");
+    }
+
+    /// <summary>
+    /// The preset's headings for the chosen threat category, into the fields left empty: the same
+    /// help as on a new report, since an update or the final report often adds what the first
+    /// report did not know yet (the cause, the countermeasures). Saves nothing.
+    /// </summary>
+    public async Task<IActionResult> OnPostApplyPresetAsync(Guid id, bool overwrite, CancellationToken ct)
+    {
+        var view = await queries.GetAsync(Caller, id, ct);
+        if (view is null)
+        {
+            return NotFound();
+        }
+        if (!view.Actions.Update)
+        {
+            return Redirect($"/Reports/{id}");
+        }
+        Report = view;
+        await ApplyPresetAsync(presets, overwrite, ct);
+        await LoadChoicesAsync(true, ct);
+        return Page();
     }
 }
