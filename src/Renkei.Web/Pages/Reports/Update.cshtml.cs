@@ -12,16 +12,11 @@ public sealed class UpdateModel(ReportService reports, ReportQueries queries, Co
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? stage, CancellationToken ct)
     {
-        var view = await queries.GetAsync(Caller, id, ct);
-        if (view is null)
+        if (await UpdatableAsync(id, ct) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
-        if (!view.Actions.Update)
-        {
-            return Redirect($"/Reports/{id}");
-        }
-        Report = view;
+        var view = Report;
         Input = new ReportForm
         {
             Content = ContentForm.From(view.Content),
@@ -63,6 +58,18 @@ public sealed class UpdateModel(ReportService reports, ReportQueries queries, Co
     /// </summary>
     public async Task<IActionResult> OnPostApplyPresetAsync(Guid id, bool overwrite, CancellationToken ct)
     {
+        if (await UpdatableAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+        await ApplyPresetAsync(presets, overwrite, ct);
+        await LoadChoicesAsync(true, ct);
+        return Page();
+    }
+
+    /// <summary>Loads the report into <see cref="Report"/>; a result when the caller may not add a submission to it.</summary>
+    private async Task<IActionResult?> UpdatableAsync(Guid id, CancellationToken ct)
+    {
         var view = await queries.GetAsync(Caller, id, ct);
         if (view is null)
         {
@@ -73,8 +80,6 @@ public sealed class UpdateModel(ReportService reports, ReportQueries queries, Co
             return Redirect($"/Reports/{id}");
         }
         Report = view;
-        await ApplyPresetAsync(presets, overwrite, ct);
-        await LoadChoicesAsync(true, ct);
-        return Page();
+        return null;
     }
 }
