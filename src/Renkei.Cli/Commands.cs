@@ -30,6 +30,7 @@ internal static class Commands
             {
                 var seed = await sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync(ct);
                 await sp.GetRequiredService<Standards.SafetyStandardSeeder>().SeedAsync(ct);
+                await sp.GetRequiredService<Assessments.PenetrationSurveySeeder>().SeedAsync(ct);
                 await sp.GetRequiredService<RoleCatalog>().EnsureAsync();
                 Console.WriteLine($"Reference data: {seed.Created} created, {seed.Updated} updated, {seed.KeptAdminEdits} kept as edited by admins.");
                 Print(await sp.GetRequiredService<Correlation.CorrelationBackfill>().RunAsync(force: false, ct));
@@ -62,6 +63,7 @@ internal static class Commands
         {
             var seed = await sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync(ct);
             await sp.GetRequiredService<Standards.SafetyStandardSeeder>().SeedAsync(ct);
+            await sp.GetRequiredService<Assessments.PenetrationSurveySeeder>().SeedAsync(ct);
             await sp.GetRequiredService<RoleCatalog>().EnsureAsync();
             Console.WriteLine($"Reference data: {seed.Created} created, {seed.Updated} updated, {seed.KeptAdminEdits} kept as edited by admins.");
             return 0;

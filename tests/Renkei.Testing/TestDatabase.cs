@@ -193,6 +193,7 @@ public sealed class TestDatabase : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<Renkei.ReferenceData.ReferenceDataSeeder>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<Renkei.Standards.SafetyStandardSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<Renkei.Assessments.PenetrationSurveySeeder>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<Renkei.Identity.RoleCatalog>().EnsureAsync();
     }
 

@@ -10,6 +10,7 @@ public static class AssessmentSetup
         services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<AssessmentService>();
         services.AddScoped<AssessmentAggregates>();
+        services.AddScoped<PenetrationSurveySeeder>();
         return services;
     }
 }
