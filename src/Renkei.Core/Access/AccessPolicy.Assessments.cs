@@ -128,6 +128,27 @@ public sealed partial class AccessPolicy
 
 public sealed partial class AccessPolicy
 {
+    /// <summary>
+    /// The closed campaign a campaign is compared with year on year (定点調査): the one its owner
+    /// named, or else the owner's latest closed campaign of the same framework code (same or
+    /// earlier version) that opened before it. Only its protected aggregate is read from it.
+    /// </summary>
+    public async Task<AssessmentCampaign?> AssessmentPreviousCampaignAsync(AssessmentCampaign campaign, CancellationToken ct = default)
+    {
+        if (campaign.PreviousCampaignId is { } named)
+        {
+            return await db.AssessmentCampaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == named && c.State == CampaignState.Closed, ct);
+        }
+        var framework = await db.AssessmentFrameworks.AsNoTracking().Where(f => f.Id == campaign.FrameworkId).Select(f => new { f.Code, f.Version }).FirstAsync(ct);
+        var versions = db.AssessmentFrameworks.Where(f => f.Code == framework.Code && f.Version <= framework.Version).Select(f => f.Id);
+        return await db.AssessmentCampaigns.AsNoTracking()
+            .Where(c => c.Id != campaign.Id && c.OwnerOrganisationId == campaign.OwnerOrganisationId && c.State == CampaignState.Closed && c.OpensAt < campaign.OpensAt && versions.Contains(c.FrameworkId))
+            .OrderByDescending(c => c.OpensAt).FirstOrDefaultAsync(ct);
+    }
+}
+
+public sealed partial class AccessPolicy
+{
     /// <summary>The framework version of a campaign whose response the caller already reads (item codes of its answers).</summary>
     public IQueryable<Guid> AssessmentFrameworkOf(Guid campaignId) =>
         db.AssessmentCampaigns.Where(c => c.Id == campaignId).Select(c => c.FrameworkId);

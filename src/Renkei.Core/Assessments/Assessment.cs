@@ -99,6 +99,12 @@ public sealed class AssessmentCampaign
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public Guid CreatedByUserId { get; set; }
+
+    /// <summary>
+    /// The campaign this one is compared with year on year (定点調査), when its owner names one;
+    /// otherwise the owner's latest earlier closed campaign of the same framework code is used.
+    /// </summary>
+    public Guid? PreviousCampaignId { get; set; }
 }
 
 /// <summary>One organisation's response to a campaign.</summary>

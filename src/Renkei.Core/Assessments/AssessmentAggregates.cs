@@ -35,7 +35,8 @@ public sealed class AssessmentAggregates(RenkeiDbContext db, AccessPolicy access
         {
             return Problem.Forbidden("Aggregates are read by the national centre, the ministries and the campaign owner; a respondent reads its gap view.");
         }
-        return new AggregateView(campaignId, K, await CellsAsync(campaign, ct));
+        var previous = await access.AssessmentPreviousCampaignAsync(campaign, ct);
+        return new AggregateView(campaignId, K, WithPrevious(await CellsAsync(campaign, ct), previous is null ? null : await CellsAsync(previous, ct)), true, previous?.Id);
     }
 
     /// <summary>The respondent's own answers beside its sector's distribution (withheld below k like any cell).</summary>
@@ -55,11 +56,33 @@ public sealed class AssessmentAggregates(RenkeiDbContext db, AccessPolicy access
         var responseId = response.Id;
         var own = await access.AssessmentAnswers(caller).AsNoTracking().Where(a => a.ResponseId == responseId).ToDictionaryAsync(a => a.ItemId, a => a.Value, ct);
         var items = await db.AssessmentItems.AsNoTracking().Where(i => i.FrameworkId == campaign.FrameworkId).OrderBy(i => i.Position).ToListAsync(ct);
-        var cells = (await CellsAsync(campaign, ct)).Where(c => c.SectorCode == response.SectorCode && c.SectorCode is not null).ToDictionary(c => c.Item, StringComparer.Ordinal);
+        var previous = await access.AssessmentPreviousCampaignAsync(campaign, ct);
+        var previousCells = previous is null ? null : (await CellsAsync(previous, ct)).Where(c => c.SectorCode == response.SectorCode && c.SectorCode is not null).ToList();
+        var cells = WithPrevious((await CellsAsync(campaign, ct)).Where(c => c.SectorCode == response.SectorCode && c.SectorCode is not null).ToList(), previousCells)
+            .ToDictionary(c => c.Item, StringComparer.Ordinal);
+        var earlier = previousCells?.ToDictionary(c => c.Item, StringComparer.Ordinal);
         return new GapView(campaignId, response.SectorCode, items.Select(i => new GapItem(i.Code,
             own.TryGetValue(i.Id, out var v) ? AssessmentService.Json(v) : null,
-            cells.TryGetValue(i.Code, out var cell) ? cell : new AggregateCell(response.SectorCode, i.Code, true, null, null, null))).ToList());
+            cells.TryGetValue(i.Code, out var cell) ? cell : new AggregateCell(response.SectorCode, i.Code, true, null, null, null, earlier?.GetValueOrDefault(i.Code) is { } p ? Previous(p) : null))).ToList(),
+            true, previous?.Id);
     }
+
+    /// <summary>
+    /// Sets each cell's figures of the previous campaign beside it, matched by sector and item
+    /// code (the framework version may differ). Those were computed, and withheld below k, for
+    /// the previous campaign on its own, so nothing is shown that its own aggregate does not show.
+    /// </summary>
+    private static List<AggregateCell> WithPrevious(List<AggregateCell> cells, List<AggregateCell>? previous)
+    {
+        if (previous is null)
+        {
+            return cells;
+        }
+        var earlier = previous.ToDictionary(c => (c.SectorCode, c.Item));
+        return cells.Select(c => earlier.TryGetValue((c.SectorCode, c.Item), out var p) ? c with { Previous = Previous(p) } : c).ToList();
+    }
+
+    private static PreviousCell Previous(AggregateCell p) => new(p.Withheld, p.Respondents, p.Values, p.Mean);
 
     public async Task<Result<byte[]>> CsvAsync(Caller caller, Guid campaignId, CancellationToken ct = default)
     {

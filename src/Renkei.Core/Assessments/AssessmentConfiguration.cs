@@ -60,6 +60,8 @@ internal sealed class AssessmentCampaignConfiguration : IEntityTypeConfiguration
         b.HasIndex(x => x.OwnerOrganisationId);
         b.HasIndex(x => x.AudienceId);
         b.HasIndex(x => x.CreatedByUserId);
+        b.HasOne<AssessmentCampaign>().WithMany().HasForeignKey(x => x.PreviousCampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.PreviousCampaignId);
     }
 }
 

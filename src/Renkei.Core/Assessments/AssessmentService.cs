@@ -140,6 +140,14 @@ public sealed class AssessmentService(RenkeiDbContext db, AccessPolicy access, A
                 InputValidation.Add(errors, $"audience[{i}].kind", "a campaign goes to all CI, sectors, business scopes, CEPTOARs or organisations");
             }
         }
+        if (input.PreviousCampaignId is { } previousId && input.FrameworkId is { } frameworkId)
+        {
+            var reason = await PreviousProblemAsync(caller, previousId, frameworkId, input.OpensAt, ct);
+            if (reason is not null)
+            {
+                InputValidation.Add(errors, "previousCampaignId", reason);
+            }
+        }
         if (errors.Count > 0)
         {
             return Problem.Invalid(errors);
@@ -164,11 +172,37 @@ public sealed class AssessmentService(RenkeiDbContext db, AccessPolicy access, A
             Version = 1,
             CreatedAt = now,
             CreatedByUserId = caller.UserId,
+            PreviousCampaignId = input.PreviousCampaignId,
         };
         db.Audiences.Add(audience.Value!);
         db.AssessmentCampaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
         return View(campaign);
+    }
+
+    /// <summary>
+    /// Why a campaign cannot be the one a new campaign is compared with year on year: it must be
+    /// one the caller sees, of the same framework code at the same or an earlier version, opened
+    /// before the new one.
+    /// </summary>
+    private async Task<string?> PreviousProblemAsync(Caller caller, Guid previousId, Guid frameworkId, DateTime? opensAt, CancellationToken ct)
+    {
+        var previous = await access.AssessmentCampaigns(caller).AsNoTracking().FirstOrDefaultAsync(c => c.Id == previousId, ct);
+        if (previous is null)
+        {
+            return "must name a campaign you can see";
+        }
+        var frameworks = await db.AssessmentFrameworks.AsNoTracking().Where(f => f.Id == frameworkId || f.Id == previous.FrameworkId)
+            .Select(f => new { f.Id, f.Code, f.Version }).ToDictionaryAsync(f => f.Id, ct);
+        if (!frameworks.TryGetValue(frameworkId, out var current) || !frameworks.TryGetValue(previous.FrameworkId, out var earlier))
+        {
+            return null; // frameworkId itself is reported
+        }
+        if (earlier.Code != current.Code || earlier.Version > current.Version)
+        {
+            return Text.T("must be a campaign of framework '{0}' at version {1} or earlier", current.Code, current.Version);
+        }
+        return opensAt is not null && previous.OpensAt >= opensAt.Value.ToUniversalTime() ? "must have opened before this campaign opens" : null;
     }
 
     public async Task<List<CampaignView>> CampaignsAsync(Caller caller, CancellationToken ct = default) =>
@@ -539,5 +573,5 @@ public sealed class AssessmentService(RenkeiDbContext db, AccessPolicy access, A
     internal static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
 
     private CampaignView View(AssessmentCampaign c) =>
-        new(c.Id, c.FrameworkId, c.OwnerOrganisationId, c.TitleJa, c.TitleEn, c.OpensAt, c.ClosesAt, c.State, Accepts(c, Clock.UtcNow(time)), c.Version);
+        new(c.Id, c.FrameworkId, c.OwnerOrganisationId, c.TitleJa, c.TitleEn, c.OpensAt, c.ClosesAt, c.State, Accepts(c, Clock.UtcNow(time)), c.Version, c.PreviousCampaignId);
 }

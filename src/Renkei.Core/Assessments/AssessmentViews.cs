@@ -13,9 +13,13 @@ public sealed record CampaignInput
     public DateTime? OpensAt { get; init; }
     public DateTime? ClosesAt { get; init; }
     public List<AudienceEntry>? Audience { get; init; }
+
+    /// <summary>The campaign to compare with year on year (same framework code, same or earlier version, opened earlier); optional.</summary>
+    public Guid? PreviousCampaignId { get; init; }
 }
 
-public sealed record CampaignView(Guid Id, Guid FrameworkId, Guid OwnerOrganisationId, string TitleJa, string TitleEn, DateTime OpensAt, DateTime ClosesAt, CampaignState State, bool AcceptsAnswers, int Version);
+public sealed record CampaignView(Guid Id, Guid FrameworkId, Guid OwnerOrganisationId, string TitleJa, string TitleEn, DateTime OpensAt, DateTime ClosesAt, CampaignState State, bool AcceptsAnswers, int Version,
+    Guid? PreviousCampaignId = null);
 
 public sealed record AnswerInput
 {
@@ -36,14 +40,27 @@ public sealed record AnswerChangeView(string Item, int Version, JsonElement Valu
 
 public sealed record AggregateValue(string Key, int Count, double Share);
 
-/// <summary>One cell: a sector (null for the national figure) × item. Withheld cells carry no counts.</summary>
-public sealed record AggregateCell(string? SectorCode, string Item, bool Withheld, int? Respondents, List<AggregateValue>? Values, double? Mean);
+/// <summary>
+/// One cell: a sector (null for the national figure) × item. Withheld cells carry no counts.
+/// <see cref="Previous"/> is the same cell of the previous campaign (year on year), protected there
+/// the same way; null when that campaign has no such cell.
+/// </summary>
+public sealed record AggregateCell(string? SectorCode, string Item, bool Withheld, int? Respondents, List<AggregateValue>? Values, double? Mean,
+    PreviousCell? Previous = null);
 
-public sealed record AggregateView(Guid CampaignId, int MinimumCellSize, List<AggregateCell> Cells);
+/// <summary>The previous campaign's figures of a cell (matched by sector and item code).</summary>
+public sealed record PreviousCell(bool Withheld, int? Respondents, List<AggregateValue>? Values, double? Mean);
+
+/// <summary>
+/// The campaign's aggregates. <see cref="Published"/> is false until the campaign closes, and then
+/// <see cref="Cells"/> is empty: figures that grow answer by answer would give each new answer away.
+/// </summary>
+public sealed record AggregateView(Guid CampaignId, int MinimumCellSize, List<AggregateCell> Cells, bool Published = true, Guid? PreviousCampaignId = null);
 
 public sealed record GapItem(string Item, JsonElement? Own, AggregateCell Sector);
 
-public sealed record GapView(Guid CampaignId, string? SectorCode, List<GapItem> Items);
+/// <summary>The respondent's own answers beside its sector's cells, which are withheld until the campaign closes (<see cref="Published"/>).</summary>
+public sealed record GapView(Guid CampaignId, string? SectorCode, List<GapItem> Items, bool Published = true, Guid? PreviousCampaignId = null);
 
 public sealed record SectorRate(string? SectorCode, int Invited, int Responded, int Submitted, double Rate);
 

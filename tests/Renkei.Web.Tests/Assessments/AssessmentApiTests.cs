@@ -193,6 +193,96 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
     }
 
     [Fact]
+    public async Task YearOnYear_CarriesThePreviousClosedCampaignsShares_ProtectedTheSameWay()
+    {
+        var (nisc, fw) = await FrameworkAsync();
+        var operators = new List<HttpClient>();
+        for (var i = 0; i < 5; i++)
+        {
+            operators.Add((await app.OperatorAsync("railways", null, Role.Coordinator)).Client);
+        }
+        async Task<Guid> YearAsync(int year, Guid? previousCampaignId)
+        {
+            var c = await OkAsync(await nisc.PostAsJsonAsync($"{Api}/campaigns", new
+            {
+                frameworkId = fw,
+                titleJa = $"{year}年度調査",
+                titleEn = $"FY{year} survey",
+                opensAt = DateTime.UtcNow.AddDays(year - 2031),
+                closesAt = DateTime.UtcNow.AddDays(30),
+                audience = new[] { new { kind = "sector", key = "railways" } },
+                previousCampaignId,
+            }), HttpStatusCode.Created);
+            var id = c.GetProperty("id").GetGuid();
+            await OkAsync(await nisc.PostAsync($"{Api}/campaigns/{id}/open", null));
+            return id;
+        }
+        var first = await YearAsync(2026, null);
+        for (var i = 0; i < 4; i++)
+        {
+            await SubmitAsync(operators[i], first, "no");
+        }
+        // The fifth answers item A only: last year's B cell had four respondents.
+        await OkAsync(await operators[4].PutAsJsonAsync($"{Api}/campaigns/{first}/response/answers", new { answers = new[] { new { item = "A", value = "yes" } } }));
+        await OkAsync(await operators[4].PostAsync($"{Api}/campaigns/{first}/response/submit", null));
+        await OkAsync(await nisc.PostAsync($"{Api}/campaigns/{first}/close", null));
+
+        // The next year names no previous campaign: the owner's latest closed one of the framework is used.
+        var second = await YearAsync(2027, null);
+        foreach (var op in operators)
+        {
+            await SubmitAsync(op, second, "yes");
+        }
+        await OkAsync(await nisc.PostAsync($"{Api}/campaigns/{second}/close", null));
+        var ministry = (await app.ClientAsync((await app.Data.OrganisationAsync(OrganisationKind.Ministry, null)).Id, Role.Coordinator)).Client;
+        var agg = await OkAsync(await ministry.GetAsync($"{Api}/campaigns/{second}/aggregates"));
+        agg.GetProperty("previousCampaignId").GetGuid().ShouldBe(first);
+        var railA = agg.GetProperty("cells").EnumerateArray().Single(c => c.GetProperty("sectorCode").GetString() == "railways" && c.GetProperty("item").GetString() == "A");
+        railA.GetProperty("values").EnumerateArray().Single().GetProperty("share").GetDouble().ShouldBe(1);
+        var before = railA.GetProperty("previous");
+        before.GetProperty("withheld").GetBoolean().ShouldBeFalse();
+        before.GetProperty("respondents").GetInt32().ShouldBe(5);
+        before.GetProperty("values").EnumerateArray().Select(v => (v.GetProperty("key").GetString(), v.GetProperty("share").GetDouble())).ShouldBe([("no", 0.8), ("yes", 0.2)]);
+        // Last year's B cell was below k: this year's is shown, last year's stays withheld beside it.
+        var railB = agg.GetProperty("cells").EnumerateArray().Single(c => c.GetProperty("sectorCode").GetString() == "railways" && c.GetProperty("item").GetString() == "B");
+        railB.GetProperty("withheld").GetBoolean().ShouldBeFalse();
+        railB.GetProperty("previous").GetProperty("withheld").GetBoolean().ShouldBeTrue();
+        railB.GetProperty("previous").GetProperty("respondents").ValueKind.ShouldBe(JsonValueKind.Null);
+        railB.GetProperty("previous").GetProperty("mean").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        // The gap view sets last year's sector shares beside this year's.
+        var gap = await OkAsync(await operators[0].GetAsync($"{Api}/campaigns/{second}/gap-view"));
+        gap.GetProperty("previousCampaignId").GetGuid().ShouldBe(first);
+        gap.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("item").GetString() == "A").GetProperty("sector").GetProperty("previous")
+            .GetProperty("respondents").GetInt32().ShouldBe(5);
+
+        // A named previous campaign must be of the same framework code, opened earlier.
+        var (_, other) = await FrameworkAsync();
+        var wrong = await ErrorsAsync(await nisc.PostAsJsonAsync($"{Api}/campaigns", new
+        {
+            frameworkId = other,
+            titleJa = "別調査",
+            titleEn = "Other",
+            opensAt = DateTime.UtcNow,
+            closesAt = DateTime.UtcNow.AddDays(30),
+            audience = new[] { new { kind = "sector", key = "railways" } },
+            previousCampaignId = first,
+        }));
+        wrong.ShouldContainKey("previousCampaignId");
+        var named = await OkAsync(await nisc.PostAsJsonAsync($"{Api}/campaigns", new
+        {
+            frameworkId = fw,
+            titleJa = "2028年度調査",
+            titleEn = "FY2028 survey",
+            opensAt = DateTime.UtcNow.AddDays(1),
+            closesAt = DateTime.UtcNow.AddDays(30),
+            audience = new[] { new { kind = "sector", key = "railways" } },
+            previousCampaignId = first,
+        }), HttpStatusCode.Created);
+        named.GetProperty("previousCampaignId").GetGuid().ShouldBe(first);
+    }
+
+    [Fact]
     public async Task GapView_SetsOwnAnswersBesideTheSectorDistribution()
     {
         var (nisc, fw) = await FrameworkAsync();
