@@ -36,10 +36,21 @@ public sealed class AssessmentAggregates(RenkeiDbContext db, AccessPolicy access
             return Problem.Forbidden("Aggregates are read by the national centre, the ministries and the campaign owner; a respondent reads its gap view.");
         }
         var previous = await access.AssessmentPreviousCampaignAsync(campaign, ct);
+        if (!Published(campaign))
+        {
+            return new AggregateView(campaignId, K, [], false, previous?.Id);
+        }
         return new AggregateView(campaignId, K, WithPrevious(await CellsAsync(campaign, ct), previous is null ? null : await CellsAsync(previous, ct)), true, previous?.Id);
     }
 
-    /// <summary>The respondent's own answers beside its sector's distribution (withheld below k like any cell).</summary>
+    /// <summary>
+    /// Figures are published once the campaign is closed, never while answers come in: two reads
+    /// on either side of one submission would differ by exactly that operator's answers. After
+    /// closing no answer changes, so every read shows the same protected figures.
+    /// </summary>
+    public static bool Published(AssessmentCampaign campaign) => campaign.State == CampaignState.Closed;
+
+    /// <summary>The respondent's own answers beside its sector's distribution (withheld below k like any cell, and until the campaign closes).</summary>
     public async Task<Result<GapView>> GapViewAsync(Caller caller, Guid campaignId, CancellationToken ct = default)
     {
         var campaign = await access.AssessmentCampaigns(caller).AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct);
@@ -58,13 +69,15 @@ public sealed class AssessmentAggregates(RenkeiDbContext db, AccessPolicy access
         var items = await db.AssessmentItems.AsNoTracking().Where(i => i.FrameworkId == campaign.FrameworkId).OrderBy(i => i.Position).ToListAsync(ct);
         var previous = await access.AssessmentPreviousCampaignAsync(campaign, ct);
         var previousCells = previous is null ? null : (await CellsAsync(previous, ct)).Where(c => c.SectorCode == response.SectorCode && c.SectorCode is not null).ToList();
-        var cells = WithPrevious((await CellsAsync(campaign, ct)).Where(c => c.SectorCode == response.SectorCode && c.SectorCode is not null).ToList(), previousCells)
+        var published = Published(campaign);
+        var current = published ? await CellsAsync(campaign, ct) : [];
+        var cells = WithPrevious(current.Where(c => c.SectorCode == response.SectorCode && c.SectorCode is not null).ToList(), previousCells)
             .ToDictionary(c => c.Item, StringComparer.Ordinal);
         var earlier = previousCells?.ToDictionary(c => c.Item, StringComparer.Ordinal);
         return new GapView(campaignId, response.SectorCode, items.Select(i => new GapItem(i.Code,
             own.TryGetValue(i.Id, out var v) ? AssessmentService.Json(v) : null,
             cells.TryGetValue(i.Code, out var cell) ? cell : new AggregateCell(response.SectorCode, i.Code, true, null, null, null, earlier?.GetValueOrDefault(i.Code) is { } p ? Previous(p) : null))).ToList(),
-            true, previous?.Id);
+            published, previous?.Id);
     }
 
     /// <summary>
@@ -90,6 +103,10 @@ public sealed class AssessmentAggregates(RenkeiDbContext db, AccessPolicy access
         if (!view.Ok)
         {
             return view.Problem!;
+        }
+        if (!view.Value!.Published)
+        {
+            return Problem.Conflict("The aggregates are published when the campaign closes.");
         }
         var rows = view.Value!.Cells.SelectMany(c => c.Withheld || c.Values is null || c.Values.Count == 0
             ? [(IReadOnlyList<string?>)[c.SectorCode ?? "national", c.Item, c.Withheld ? "withheld" : "shown", c.Withheld ? "" : c.Respondents?.ToString(CultureInfo.InvariantCulture), "", "", "", c.Mean?.ToString("R", CultureInfo.InvariantCulture)]]

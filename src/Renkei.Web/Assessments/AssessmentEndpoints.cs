@@ -36,10 +36,10 @@ public static class AssessmentEndpoints
         g.MapGet("/campaigns/{id:guid}/responses/{responseId:guid}/history", History).WithName("GetAssessmentResponseHistory").WithSummary("Every value the response's answers had.");
         g.MapPost("/campaigns/{id:guid}/responses/{responseId:guid}/review", Review).WithName("ReviewAssessmentResponse").WithSummary("Mark a shared, submitted response reviewed (the owner).");
         g.MapGet("/campaigns/{id:guid}/aggregates", Aggregates).WithName("GetAssessmentAggregates")
-            .WithSummary("Per sector × item and national distributions of submitted responses; cells below Assessments:MinimumCellSize respondents are withheld.");
+            .WithSummary("Per sector × item and national distributions of submitted responses, published once the campaign is closed (published=false and no cells before); cells below Assessments:MinimumCellSize respondents are withheld; each cell carries the previous campaign's figures (year on year).");
         g.MapGet("/campaigns/{id:guid}/aggregates.csv", AggregatesCsv).WithName("ExportAssessmentAggregatesCsv").Produces(200, contentType: "text/csv")
-            .WithSummary("The aggregates as CSV (withheld cells carry no counts).");
-        g.MapGet("/campaigns/{id:guid}/gap-view", Gap).WithName("GetAssessmentGapView").WithSummary("The caller's organisation's answers beside its sector's distribution.");
+            .WithSummary("The aggregates as CSV (withheld cells carry no counts); 409 before the campaign is closed.");
+        g.MapGet("/campaigns/{id:guid}/gap-view", Gap).WithName("GetAssessmentGapView").WithSummary("The caller's organisation's answers beside its sector's distribution (published once the campaign is closed) and the previous campaign's.");
         g.MapGet("/campaigns/{id:guid}/response-rate", Rate).WithName("GetAssessmentResponseRate").WithSummary("Response rate per sector; the owner also sees who has not submitted.");
         return api;
     }

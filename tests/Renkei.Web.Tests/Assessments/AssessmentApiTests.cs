@@ -133,7 +133,9 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
             await SubmitAsync(c, campaign, i < 3 ? "yes" : "partly", drills: i);
         }
         var ministry = (await app.ClientAsync((await app.Data.OrganisationAsync(OrganisationKind.Ministry, null)).Id, Role.Coordinator)).Client;
+        await OkAsync(await nisc.PostAsync($"{Api}/campaigns/{campaign}/close", null));
         var agg = await OkAsync(await ministry.GetAsync($"{Api}/campaigns/{campaign}/aggregates"));
+        agg.GetProperty("published").GetBoolean().ShouldBeTrue();
         var gasA = agg.GetProperty("cells").EnumerateArray().Single(c => c.GetProperty("sectorCode").GetString() == "gas" && c.GetProperty("item").GetString() == "A");
         gasA.GetProperty("withheld").GetBoolean().ShouldBeFalse();
         gasA.GetProperty("respondents").GetInt32().ShouldBe(5);
@@ -158,6 +160,7 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
             await SubmitAsync(c, both, "yes");
         }
         await SubmitAsync(lone, both, "no");
+        await OkAsync(await nisc.PostAsync($"{Api}/campaigns/{both}/close", null));
         var cells = (await OkAsync(await ministry.GetAsync($"{Api}/campaigns/{both}/aggregates"))).GetProperty("cells").EnumerateArray()
             .Where(c => c.GetProperty("item").GetString() == "A").ToList();
         cells.Single(c => c.GetProperty("sectorCode").GetString() == "chemicals").GetProperty("withheld").GetBoolean().ShouldBeTrue();
@@ -190,6 +193,81 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
         var rate = await OkAsync(await nisc.GetAsync($"{Api}/campaigns/{both}/response-rate"));
         rate.GetProperty("notSubmitted").EnumerateArray().ShouldContain(o => o.GetProperty("organisationId").GetGuid() == lateOrg.Id);
         (await OkAsync(await ministry.GetAsync($"{Api}/campaigns/{both}/response-rate"))).GetProperty("notSubmitted").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Aggregates_PublishedOnlyAtClose_SoNeitherTricklingAnswersNorTwoFiltersIsolateOneOperator()
+    {
+        var (nisc, fw) = await FrameworkAsync();
+        var c = await OkAsync(await nisc.PostAsJsonAsync($"{Api}/campaigns", new
+        {
+            frameworkId = fw,
+            titleJa = "差分攻撃",
+            titleEn = "Differencing",
+            opensAt = DateTime.UtcNow.AddDays(-1),
+            closesAt = DateTime.UtcNow.AddDays(30),
+            audience = new object[] { new { kind = "sector", key = "electricity" }, new { kind = "sector", key = "petroleum" } },
+        }), HttpStatusCode.Created);
+        var campaign = c.GetProperty("id").GetGuid();
+        await OkAsync(await nisc.PostAsync($"{Api}/campaigns/{campaign}/open", null));
+        var ministry = (await app.ClientAsync((await app.Data.OrganisationAsync(OrganisationKind.Ministry, null)).Id, Role.Coordinator)).Client;
+        var operators = new List<HttpClient>();
+        for (var i = 0; i < 6; i++)
+        {
+            operators.Add((await app.OperatorAsync("electricity", null, Role.Coordinator)).Client);
+        }
+        var (lone, _, _) = await app.OperatorAsync("petroleum", null, Role.Coordinator);
+
+        // Reads before and after each submission are the same: nothing is published while answers come in.
+        var reads = new List<string>();
+        for (var i = 0; i < operators.Count; i++)
+        {
+            reads.Add(await ministry.GetStringAsync($"{Api}/campaigns/{campaign}/aggregates"));
+            await SubmitAsync(operators[i], campaign, i == 5 ? "no" : "yes", drills: i == 5 ? 100 : 1);
+        }
+        await SubmitAsync(lone, campaign, "partly", drills: 7);
+        reads.Add(await ministry.GetStringAsync($"{Api}/campaigns/{campaign}/aggregates"));
+        reads.Distinct().Count().ShouldBe(1, "a difference between two reads would be the answer submitted in between");
+        foreach (var reader in new[] { ministry, nisc })
+        {
+            var unpublished = await OkAsync(await reader.GetAsync($"{Api}/campaigns/{campaign}/aggregates"));
+            unpublished.GetProperty("published").GetBoolean().ShouldBeFalse();
+            unpublished.GetProperty("cells").GetArrayLength().ShouldBe(0);
+            var csv = await reader.GetAsync($"{Api}/campaigns/{campaign}/aggregates.csv");
+            csv.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            csv.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        }
+        // The owner follows the response rate all along.
+        (await OkAsync(await nisc.GetAsync($"{Api}/campaigns/{campaign}/response-rate"))).GetProperty("sectors").EnumerateArray()
+            .Single(s => s.GetProperty("sectorCode").GetString() == "electricity").GetProperty("submitted").GetInt32().ShouldBe(6);
+
+        await OkAsync(await nisc.PostAsync($"{Api}/campaigns/{campaign}/close", null));
+        var published = await ministry.GetStringAsync($"{Api}/campaigns/{campaign}/aggregates");
+        // There are no filters to difference: whatever a reader adds to the query, the same cells come back.
+        foreach (var filter in new[] { "?sector=electricity", "?sector=petroleum&item=A", "?ceptoar=electricity", "?organisationId=" + Guid.NewGuid() })
+        {
+            (await ministry.GetStringAsync($"{Api}/campaigns/{campaign}/aggregates{filter}")).ShouldBe(published, filter);
+        }
+        var view = JsonDocument.Parse(published).RootElement;
+        view.GetProperty("published").GetBoolean().ShouldBeTrue();
+        foreach (var item in new[] { "A", "A.1", "B", "C" })
+        {
+            var cells = view.GetProperty("cells").EnumerateArray().Where(x => x.GetProperty("item").GetString() == item).ToList();
+            cells.Where(x => !x.GetProperty("withheld").GetBoolean()).ShouldAllBe(x => x.GetProperty("respondents").GetInt32() >= 5, "no shown cell is below k");
+            cells.Single(x => x.GetProperty("sectorCode").GetString() == "petroleum").GetProperty("withheld").GetBoolean().ShouldBeTrue();
+            var national = cells.Single(x => x.GetProperty("sectorCode").ValueKind == JsonValueKind.Null);
+            if (!national.GetProperty("withheld").GetBoolean())
+            {
+                // National minus every shown sector is what the withheld sectors hold together: never 1 to k-1 respondents.
+                var rest = national.GetProperty("respondents").GetInt32() - cells.Where(x => x.GetProperty("sectorCode").ValueKind != JsonValueKind.Null && !x.GetProperty("withheld").GetBoolean())
+                    .Sum(x => x.GetProperty("respondents").GetInt32());
+                (rest == 0 || rest >= 5).ShouldBeTrue($"item {item}: national minus the shown sectors leaves {rest} respondents");
+            }
+        }
+        // Closed, the figures no longer move: a late answer is refused and the next read is the same.
+        (await lone.PutAsJsonAsync($"{Api}/campaigns/{campaign}/response/answers", new { answers = new[] { new { item = "A", value = "yes" } } })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await ministry.GetStringAsync($"{Api}/campaigns/{campaign}/aggregates")).ShouldBe(published);
+        (await ministry.GetStringAsync($"{Api}/campaigns/{campaign}/aggregates.csv")).ShouldNotContain("petroleum,A,shown");
     }
 
     [Fact]
@@ -294,6 +372,14 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
             clients.Add(c);
             await SubmitAsync(c, campaign, i == 0 ? "no" : "yes");
         }
+        // While the campaign is open the sector's figures are not published; the own answers are there.
+        var open = await OkAsync(await clients[0].GetAsync($"{Api}/campaigns/{campaign}/gap-view"));
+        open.GetProperty("published").GetBoolean().ShouldBeFalse();
+        var openA = open.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("item").GetString() == "A");
+        openA.GetProperty("own").GetString().ShouldBe("no");
+        openA.GetProperty("sector").GetProperty("withheld").GetBoolean().ShouldBeTrue();
+        openA.GetProperty("sector").GetProperty("values").ValueKind.ShouldBe(JsonValueKind.Null);
+        await OkAsync(await nisc.PostAsync($"{Api}/campaigns/{campaign}/close", null));
         var gap = await OkAsync(await clients[0].GetAsync($"{Api}/campaigns/{campaign}/gap-view"));
         gap.GetProperty("sectorCode").GetString().ShouldBe("aviation");
         var a = gap.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("item").GetString() == "A");
