@@ -8,13 +8,14 @@ namespace Renkei;
 
 /// <summary>
 /// What start-up does before serving: schema migrations, the indicator-correlation backfill (once
-/// per rules version), reference data, the seeded safety standards, roles, the bootstrap administrator, the STIX form of
+/// per rules version), reference data, the seeded safety standards and guideline versions, roles, the bootstrap administrator, the STIX form of
 /// advisories published before it was kept. Each step is idempotent, so every start runs it.
 /// </summary>
 public sealed class PlatformInitialiser(
     SchemaMigrator migrator,
     ReferenceDataSeeder seeder,
     Standards.SafetyStandardSeeder standards,
+    Guideline.GuidelineSeeder guideline,
     RoleCatalog roles,
     AdminBootstrap bootstrap,
     Stix.AdvisoryStixBackfill stixBackfill,
@@ -36,6 +37,7 @@ public sealed class PlatformInitialiser(
         }
         await seeder.SeedAsync(ct);
         await standards.SeedAsync(ct);
+        await guideline.SeedAsync(ct);
         await roles.EnsureAsync();
         await bootstrap.RunAsync(configuration, console, ct);
         await stixBackfill.RunAsync(ct);
