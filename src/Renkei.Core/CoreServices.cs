@@ -8,6 +8,7 @@ using Renkei.Audit;
 using Renkei.ContactChecks;
 using Renkei.Correlation;
 using Renkei.Directory;
+using Renkei.Guideline;
 using Renkei.Identity;
 using Renkei.Interdependency;
 using Renkei.Notices;
@@ -44,6 +45,7 @@ public static class CoreServices
         services.AddPresets();
         services.AddAssessments();
         services.AddStandards();
+        services.AddGuideline();
         services.AddContactChecks();
         services.AddInterdependency();
         services.AddStix();

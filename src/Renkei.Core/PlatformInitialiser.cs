@@ -8,7 +8,7 @@ namespace Renkei;
 
 /// <summary>
 /// What start-up does before serving: schema migrations, the indicator-correlation backfill (once
-/// per rules version), reference data, the seeded safety standards, the shipped penetration survey, roles, the bootstrap administrator, the STIX form of
+/// per rules version), reference data, the seeded safety standards, the shipped penetration survey and guideline versions, roles, the bootstrap administrator, the STIX form of
 /// advisories published before it was kept. Each step is idempotent, so every start runs it.
 /// </summary>
 public sealed class PlatformInitialiser(
@@ -16,6 +16,7 @@ public sealed class PlatformInitialiser(
     ReferenceDataSeeder seeder,
     Standards.SafetyStandardSeeder standards,
     Assessments.PenetrationSurveySeeder survey,
+    Guideline.GuidelineSeeder guideline,
     RoleCatalog roles,
     AdminBootstrap bootstrap,
     Stix.AdvisoryStixBackfill stixBackfill,
@@ -38,6 +39,7 @@ public sealed class PlatformInitialiser(
         await seeder.SeedAsync(ct);
         await standards.SeedAsync(ct);
         await survey.SeedAsync(ct);
+        await guideline.SeedAsync(ct);
         await roles.EnsureAsync();
         await bootstrap.RunAsync(configuration, console, ct);
         await stixBackfill.RunAsync(ct);

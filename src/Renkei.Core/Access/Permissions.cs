@@ -87,4 +87,14 @@ public static class Permissions
         kind == Standards.StandardKind.Internal
             ? ownerOrganisationId == c.OrganisationId && c.OrganisationKind == Directory.OrganisationKind.Operator && c.HasAny(Role.Admin, Role.Coordinator)
             : c.IsPlatformAdmin || (c.MinistryOfSectors.Contains(sectorCode) && c.HasAny(Role.Admin, Role.Coordinator));
+
+    /// <summary>The guideline (指針) is NISC's: the national centre's admins and coordinators publish its versions.</summary>
+    public static bool PublishGuideline(Caller c) => c.IsNationalCentre && c.HasAny(Role.Admin, Role.Coordinator);
+
+    /// <summary>
+    /// How a sector's safety standards take up the guideline is recorded by the ministry in charge
+    /// of the sector (its admins and coordinators) and by NISC's admins and coordinators.
+    /// </summary>
+    public static bool RecordGuidelineCoverage(Caller c, string sectorCode) =>
+        (c.IsNationalCentre || c.MinistryOfSectors.Contains(sectorCode)) && c.HasAny(Role.Admin, Role.Coordinator);
 }

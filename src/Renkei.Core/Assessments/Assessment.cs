@@ -24,6 +24,18 @@ public enum AnswerType
     Evidence,
 }
 
+/// <summary>
+/// How the guideline (指針) places an item (seed 002 l.987-992): an item to consider (要検討事項) each
+/// sector decides whether to put in its safety standards; a reference item (参考事項) it is
+/// desirable to put in. Other frameworks leave items unclassified.
+/// </summary>
+[StoredAsText(20)]
+public enum ItemClassification
+{
+    ToConsider,
+    Reference,
+}
+
 [StoredAsText(20)]
 public enum CampaignState
 {
@@ -75,6 +87,16 @@ public sealed class AssessmentItem
     public required string TextEn { get; set; }
     public string? GuidanceJa { get; set; }
     public string? GuidanceEn { get; set; }
+
+    /// <summary>The guideline's placing of the item; null for other frameworks.</summary>
+    public ItemClassification? Classification { get; set; }
+
+    /// <summary>
+    /// The guideline's concrete content (具体的内容, examples of measures); the item text is then its
+    /// abstract content (抽象的内容, seed 002 l.1021-1022).
+    /// </summary>
+    public string? ConcreteJa { get; set; }
+    public string? ConcreteEn { get; set; }
     public AnswerType AnswerType { get; set; }
     public List<AssessmentChoice> Choices { get; set; } = [];
 

@@ -36,6 +36,8 @@ internal sealed class AssessmentItemConfiguration : IEntityTypeConfiguration<Ass
         b.Property(x => x.TextEn).HasMaxLength(2000);
         b.Property(x => x.GuidanceJa).HasMaxLength(4000);
         b.Property(x => x.GuidanceEn).HasMaxLength(4000);
+        b.Property(x => x.ConcreteJa).HasMaxLength(4000);
+        b.Property(x => x.ConcreteEn).HasMaxLength(4000);
         b.Property(x => x.Seed).HasMaxLength(300);
         b.Property(x => x.Choices).HasConversion(JsonColumn<List<AssessmentChoice>>.Converter, JsonColumn<List<AssessmentChoice>>.Comparer);
         b.Property(x => x.Scores).HasConversion(JsonColumn<Dictionary<string, double>>.Converter, JsonColumn<Dictionary<string, double>>.Comparer);

@@ -73,6 +73,10 @@ public sealed class AssessmentService(RenkeiDbContext db, AccessPolicy access, A
 
     private async Task<Result<FrameworkDocument>> SaveAsync(Caller caller, AssessmentFramework f, CancellationToken ct)
     {
+        if (f.Code == Guideline.GuidelineData.FrameworkCode)
+        {
+            return Problem.Invalid("code", "is the guideline's framework: NISC publishes its versions as guideline revisions");
+        }
         if (await db.AssessmentFrameworks.AnyAsync(x => x.Code == f.Code && x.Version == f.Version, ct))
         {
             return Problem.Conflict(Text.T("Version {0} of framework '{1}' exists already: a version is never changed, import the next one.", f.Version, f.Code));

@@ -25,6 +25,13 @@ public sealed record FrameworkItemDocument
     public string? TextEn { get; init; }
     public string? GuidanceJa { get; init; }
     public string? GuidanceEn { get; init; }
+
+    /// <summary>to_consider (要検討事項) or reference (参考事項): the guideline's items; optional.</summary>
+    public string? Classification { get; init; }
+
+    /// <summary>The guideline's concrete content (具体的内容); the text is the abstract content.</summary>
+    public string? ConcreteJa { get; init; }
+    public string? ConcreteEn { get; init; }
     public string? AnswerType { get; init; }
     public List<AssessmentChoice>? Choices { get; init; }
     public Dictionary<string, double>? Scores { get; init; }
@@ -35,7 +42,7 @@ public sealed record FrameworkItemDocument
 /// <summary>Checks a framework document whole and turns it into entities; CSV in and out.</summary>
 public static class FrameworkDocuments
 {
-    public static readonly string[] CsvColumns = ["code", "parent", "answer_type", "text_ja", "text_en", "guidance_ja", "guidance_en", "choices", "scores", "required", "seed"];
+    public static readonly string[] CsvColumns = ["code", "parent", "answer_type", "text_ja", "text_en", "guidance_ja", "guidance_en", "choices", "scores", "required", "seed", "classification", "concrete_ja", "concrete_en"];
     private static readonly string[] YesNoPartly = ["yes", "no", "partly"];
 
     /// <summary>The framework, or every problem found, keyed by the field (items[3].parent) or the CSV line.</summary>
@@ -107,6 +114,18 @@ public static class FrameworkDocuments
             {
                 InputValidation.Add(errors, at + "answerType", "must be one of " + string.Join(", ", EnumText.Values<AnswerType>()));
             }
+            ItemClassification? classification = null;
+            if (!string.IsNullOrWhiteSpace(it.Classification))
+            {
+                if (EnumText.TryParse<ItemClassification>(it.Classification, out var c))
+                {
+                    classification = c;
+                }
+                else
+                {
+                    InputValidation.Add(errors, at + "classification", "must be one of " + string.Join(", ", EnumText.Values<ItemClassification>()));
+                }
+            }
             var choices = it.Choices ?? [];
             if (type is AnswerType.Choice or AnswerType.MultiChoice)
             {
@@ -140,6 +159,9 @@ public static class FrameworkDocuments
                 TextEn = it.TextEn?.Trim() ?? "",
                 GuidanceJa = Clean(it.GuidanceJa),
                 GuidanceEn = Clean(it.GuidanceEn),
+                Classification = classification,
+                ConcreteJa = Clean(it.ConcreteJa),
+                ConcreteEn = Clean(it.ConcreteEn),
                 AnswerType = type,
                 Choices = choices,
                 Scores = scores,
@@ -192,6 +214,9 @@ public static class FrameworkDocuments
             TextEn = i.TextEn,
             GuidanceJa = i.GuidanceJa,
             GuidanceEn = i.GuidanceEn,
+            Classification = i.Classification is { } c ? EnumText.ToText(c) : null,
+            ConcreteJa = i.ConcreteJa,
+            ConcreteEn = i.ConcreteEn,
             AnswerType = EnumText.ToText(i.AnswerType),
             Choices = i.Choices.Count == 0 ? null : i.Choices,
             Scores = i.Scores.Count == 0 ? null : i.Scores,
@@ -256,6 +281,9 @@ public static class FrameworkDocuments
                 TextEn = row.Get("text_en"),
                 GuidanceJa = row.Get("guidance_ja"),
                 GuidanceEn = row.Get("guidance_en"),
+                Classification = row.Get("classification"),
+                ConcreteJa = row.Get("concrete_ja"),
+                ConcreteEn = row.Get("concrete_en"),
                 Choices = choices,
                 Scores = scores,
                 Required = required is "true" or "1",
@@ -283,12 +311,13 @@ public static class FrameworkDocuments
         string.Join(";", i.Choices.Select(c => $"{c.Code}={c.LabelJa}|{c.LabelEn}")),
         string.Join(";", i.Scores.Select(s => $"{s.Key}={s.Value.ToString(CultureInfo.InvariantCulture)}")),
         i.Required ? "true" : "false", i.Seed,
+        i.Classification is { } placed ? EnumText.ToText(placed) : null, i.ConcreteJa, i.ConcreteEn,
     ]));
 
     private static string CsvName(string field)
     {
         var sb = new StringBuilder(field);
-        foreach (var (json, csv) in new[] { ("answerType", "answer_type"), ("textJa", "text_ja"), ("textEn", "text_en"), ("parent", "parent") })
+        foreach (var (json, csv) in new[] { ("answerType", "answer_type"), ("textJa", "text_ja"), ("textEn", "text_en"), ("parent", "parent"), ("classification", "classification"), ("concreteJa", "concrete_ja"), ("concreteEn", "concrete_en") })
         {
             if (field.EndsWith("." + json, StringComparison.Ordinal))
             {

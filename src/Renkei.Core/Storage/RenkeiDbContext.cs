@@ -78,6 +78,8 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Assessments.AssessmentAnswerChange> AssessmentAnswerChanges => Set<Assessments.AssessmentAnswerChange>();
     public DbSet<Standards.SafetyStandard> SafetyStandards => Set<Standards.SafetyStandard>();
     public DbSet<Standards.SafetyStandardRelation> SafetyStandardRelations => Set<Standards.SafetyStandardRelation>();
+    public DbSet<Guideline.GuidelineRevision> GuidelineRevisions => Set<Guideline.GuidelineRevision>();
+    public DbSet<Guideline.GuidelineCoverage> GuidelineCoverage => Set<Guideline.GuidelineCoverage>();
 
     public AuditActor Actor => auditScope.Actor;
 

@@ -17,7 +17,7 @@ public static class AssessmentEndpoints
         g.MapPost("/frameworks", Import).WithName("ImportAssessmentFramework")
             .WithSummary("Import a framework version as JSON (docs/schemas/assessment-framework.schema.json); all items or nothing.");
         g.MapPost("/frameworks/csv", ImportCsv).WithName("ImportAssessmentFrameworkCsv").Accepts<string>("text/csv")
-            .WithSummary("Import a framework version from CSV, one row per item (code, parent, answer_type, text_ja, text_en, guidance_ja, guidance_en, choices, scores, required, seed); the framework's code, version, titleJa, titleEn and kind in the query.");
+            .WithSummary("Import a framework version from CSV, one row per item (code, parent, answer_type, text_ja, text_en, guidance_ja, guidance_en, choices, scores, required, seed and, for the guideline, classification, concrete_ja, concrete_en); the framework's code, version, titleJa, titleEn and kind in the query.");
         g.MapGet("/frameworks/{id:guid}", Framework).WithName("GetAssessmentFramework").WithSummary("A framework version as JSON.");
         g.MapGet("/frameworks/{id:guid}/csv", FrameworkCsv).WithName("ExportAssessmentFrameworkCsv").Produces(200, contentType: "text/csv")
             .WithSummary("A framework version's items as CSV.");

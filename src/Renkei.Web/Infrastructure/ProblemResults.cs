@@ -23,6 +23,14 @@ public static class ProblemResults
             Detail = problem.Detail,
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.4",
         }),
+        // A conflict that names fields (a stale version of one entry among many) carries them.
+        ProblemKind.Conflict when problem.Errors is { Count: > 0 } => TypedResults.Problem(new HttpValidationProblemDetails(problem.Errors.ToDictionary(e => e.Key, e => e.Value))
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Conflict",
+            Detail = problem.Detail,
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        }),
         ProblemKind.Conflict => TypedResults.Problem(new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,

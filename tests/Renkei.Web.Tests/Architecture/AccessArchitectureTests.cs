@@ -59,6 +59,7 @@ public sealed class AccessArchitectureTests
         "Renkei.Assessments.AssessmentAnswerChange",
         "Renkei.Standards.SafetyStandard",
         "Renkei.Standards.SafetyStandardRelation",
+        "Renkei.Guideline.GuidelineCoverage",
     ];
 
     /// <summary>Files outside Access/ that read restricted tables, and why they may.</summary>

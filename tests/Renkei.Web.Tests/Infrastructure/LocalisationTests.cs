@@ -78,6 +78,9 @@ public sealed partial class LocalisationTests
         Check<Renkei.Stix.StixChannel>();
         Check<Renkei.Taxii.Feeds.TaxiiFeedAuth>();
         Check<Renkei.Taxii.Feeds.TaxiiFeedRunOutcome>();
+        Check<Renkei.Guideline.RevisionKind>();
+        Check<Renkei.Assessments.ItemClassification>();
+        Check<Renkei.Guideline.SectorItemStatus>();
         // Keys the report pages build from data: route and stage explanations, severity levels, timeline events.
         missing.AddRange(EnumText.Values<Renkei.Reports.ReportRoute>().Select(v => "Report.RouteExplain." + v).Where(k => catalog.Find(k, "ja") is null));
         missing.AddRange(new[] { "update", "final" }.Select(v => "Report.StageExplain." + v).Where(k => catalog.Find(k, "ja") is null));
