@@ -66,6 +66,11 @@ public sealed class AnswerModel(AssessmentService assessments) : RenkeiPageModel
         {
             return failed;
         }
+        if (saved is null && Own is null)
+        {
+            ModelState.AddModelError("", L["Assessments.NothingToSave"]);
+            return Page();
+        }
         var submitted = await assessments.SubmitAsync(Caller, id, saved?.Version ?? Own?.Version, ct);
         if (!submitted.Ok)
         {
