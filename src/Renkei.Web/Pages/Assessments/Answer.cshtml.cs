@@ -106,7 +106,7 @@ public sealed class AnswerModel(AssessmentService assessments) : RenkeiPageModel
         var input = new List<AnswerInput>();
         for (var i = 0; i < Items.Count && i < Answers.Count; i++)
         {
-            if (Answers[i].ToJson(Items[i]) is { } value)
+            if (Answers[i].Item == Items[i].Code && Answers[i].ToJson(Items[i]) is { } value)
             {
                 sent.Add(Items[i].Code);
                 input.Add(new AnswerInput { Item = Items[i].Code, Value = value });
@@ -181,6 +181,9 @@ public sealed class AnswerModel(AssessmentService assessments) : RenkeiPageModel
 /// <summary>One item's field as the form sends it: a single value, or the ticked options of a multi-choice item.</summary>
 public sealed class AnswerField
 {
+    /// <summary>The item's code, sent with every row.</summary>
+    public string? Item { get; set; }
+
     public string? Value { get; set; }
     public List<string> Values { get; set; } = [];
 
