@@ -41,6 +41,8 @@ public sealed class BrowserApp : IAsyncLifetime
             // Emergency advisories escalate within seconds here, so a test can watch it happen.
             ["Renkei:Advisories:EscalateAfter"] = "00:00:03",
             ["Renkei:Advisories:EscalationSweep"] = "00:00:01",
+            // Two respondents make a shown cell here, so a flow of two operators shows one and withholds another.
+            ["Assessments:MinimumCellSize"] = "2",
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

@@ -81,6 +81,14 @@ public sealed partial class LocalisationTests
         Check<Renkei.Guideline.RevisionKind>();
         Check<Renkei.Assessments.ItemClassification>();
         Check<Renkei.Guideline.SectorItemStatus>();
+        Check<Renkei.Assessments.CampaignState>();
+        Check<Renkei.Assessments.ResponseState>();
+        Check<Renkei.Assessments.FrameworkKind>();
+        Check<Renkei.Standards.StandardKind>();
+        Check<Renkei.Standards.StandardStatus>();
+        // The standards pages name a relation by its direction; the answer pages name yes/no/partly.
+        missing.AddRange(EnumText.Values<Renkei.Standards.StandardRelationKind>().SelectMany(v => new[] { "Standards.RelationOut." + v, "Standards.RelationIn." + v }).Where(k => catalog.Find(k, "ja") is null));
+        missing.AddRange(new[] { "yes", "no", "partly" }.Select(v => "Assessments.Answer." + v).Where(k => catalog.Find(k, "ja") is null));
         // Keys the report pages build from data: route and stage explanations, severity levels, timeline events.
         missing.AddRange(EnumText.Values<Renkei.Reports.ReportRoute>().Select(v => "Report.RouteExplain." + v).Where(k => catalog.Find(k, "ja") is null));
         missing.AddRange(new[] { "update", "final" }.Select(v => "Report.StageExplain." + v).Where(k => catalog.Find(k, "ja") is null));

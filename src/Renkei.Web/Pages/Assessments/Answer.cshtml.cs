@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Renkei.Assessments;
+using Renkei.Common;
+using Renkei.Identity;
+
+namespace Renkei.Web.Pages.Assessments;
+
+/// <summary>
+/// The organisation's own response: every item of the framework version as a field of its answer
+/// type, saved as a draft (all or none), submitted, and shared with the campaign owner or not.
+/// Values go to the service as typed; its verdict comes back beside the item it names.
+/// </summary>
+public sealed class AnswerModel(AssessmentService assessments) : RenkeiPageModel
+{
+    public CampaignView Campaign { get; private set; } = null!;
+    public List<AssessmentItem> Items { get; private set; } = [];
+    public ResponseView? Own { get; private set; }
+
+    /// <summary>One field per item, in the items' order.</summary>
+    [BindProperty]
+    public List<AnswerField> Answers { get; set; } = [];
+
+    [BindProperty]
+    public bool Share { get; set; }
+
+    /// <summary>Answers change only in a draft of a campaign that accepts them.</summary>
+    public bool ReadOnly => !Campaign.AcceptsAnswers || Own is { State: not ResponseState.Draft };
+
+    public bool MayShare => Own is not null && Caller.HasAny(Role.Admin, Role.Coordinator);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        Answers = Items.Select(i => AnswerField.From(i, Own?.Answers.FirstOrDefault(a => a.Item == i.Code)?.Value)).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        var (saved, failed) = await SaveAsync(id, ct);
+        if (failed is not null)
+        {
+            return failed;
+        }
+        Flash = saved is null ? L["Assessments.NothingToSave"] : L["Assessments.SavedFlash"];
+        return Redirect($"/Assessments/{id}/Answer");
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        var (saved, failed) = await SaveAsync(id, ct);
+        if (failed is not null)
+        {
+            return failed;
+        }
+        if (saved is null && Own is null)
+        {
+            ModelState.AddModelError("", L["Assessments.NothingToSave"]);
+            return Page();
+        }
+        var submitted = await assessments.SubmitAsync(Caller, id, saved?.Version ?? Own?.Version, ct);
+        if (!submitted.Ok)
+        {
+            // What was typed is kept as a draft; the refusal (required items missing …) shows at the top.
+            await LoadAsync(id, ct);
+            var refused = submitted.Problem!;
+            return Show(refused.Errors is { Count: > 0 } why ? refused with { Errors = new Dictionary<string, string[]> { [""] = [.. why.SelectMany(e => e.Value)] } } : refused);
+        }
+        Flash = L["Assessments.SubmittedFlash"];
+        return Redirect($"/Assessments/{id}");
+    }
+
+    public async Task<IActionResult> OnPostShareAsync(Guid id, CancellationToken ct)
+    {
+        var result = await assessments.ShareAsync(Caller, id, Share, ct);
+        if (result.Ok)
+        {
+            Flash = Share ? L["Assessments.SharedFlash"] : L["Assessments.UnsharedFlash"];
+            return Redirect($"/Assessments/{id}/Answer");
+        }
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        Answers = Items.Select(i => AnswerField.From(i, Own?.Answers.FirstOrDefault(a => a.Item == i.Code)?.Value)).ToList();
+        return Show(result.Problem!);
+    }
+
+    /// <summary>Saves the filled fields (none filled: nothing to save); a refusal is the page with errors beside the items.</summary>
+    private async Task<(ResponseView? Saved, IActionResult? Failed)> SaveAsync(Guid id, CancellationToken ct)
+    {
+        var sent = new List<string>();
+        var input = new List<AnswerInput>();
+        for (var i = 0; i < Items.Count && i < Answers.Count; i++)
+        {
+            if (Answers[i].Item == Items[i].Code && Answers[i].ToJson(Items[i]) is { } value)
+            {
+                sent.Add(Items[i].Code);
+                input.Add(new AnswerInput { Item = Items[i].Code, Value = value });
+            }
+        }
+        if (input.Count == 0)
+        {
+            return (null, null);
+        }
+        var result = await assessments.SaveAnswersAsync(Caller, id, new AnswersInput { Answers = input }, ct);
+        if (result.Ok)
+        {
+            return (result.Value, null);
+        }
+        var problem = result.Problem!;
+        if (problem.Errors is { } errors)
+        {
+            // answers[3].value → the field of the item sent fourth.
+            var renamed = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            foreach (var (field, reasons) in errors)
+            {
+                var end = field.IndexOf(']', StringComparison.Ordinal);
+                var key = field.StartsWith("answers[", StringComparison.Ordinal) && end > 8
+                    && int.TryParse(field[8..end], CultureInfo.InvariantCulture, out var n) && n < sent.Count
+                    ? $"Answers[{Items.FindIndex(x => x.Code == sent[n])}].Value"
+                    : "";
+                renamed[key] = [.. renamed.GetValueOrDefault(key, []), .. reasons];
+            }
+            problem = problem with { Errors = renamed };
+        }
+        return (null, Show(problem));
+    }
+
+    /// <summary>The service's verdict on the page: errors keyed by this form's field names, the rest at the top.</summary>
+    private IActionResult Show(Problem problem)
+    {
+        if (problem.Kind == ProblemKind.NotFound)
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        foreach (var (key, reasons) in problem.Errors ?? new Dictionary<string, string[]>())
+        {
+            foreach (var reason in reasons)
+            {
+                ModelState.AddModelError(key, reason);
+            }
+        }
+        if (problem.Errors is not { Count: > 0 })
+        {
+            ModelState.AddModelError("", problem.Detail);
+        }
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var campaign = await assessments.CampaignAsync(Caller, id, ct);
+        if (!campaign.Ok || await assessments.FrameworkAsync(campaign.Value!.FrameworkId, ct) is not { } framework)
+        {
+            return false;
+        }
+        Campaign = campaign.Value!;
+        Items = framework.Items.OrderBy(i => i.Position).ToList();
+        var own = await assessments.OwnResponseAsync(Caller, id, ct);
+        Own = own.Ok ? own.Value : null;
+        Share = Own?.SharedWithOwner ?? false;
+        return true;
+    }
+}
+
+/// <summary>One item's field as the form sends it: a single value, or the ticked options of a multi-choice item.</summary>
+public sealed class AnswerField
+{
+    /// <summary>The item's code, sent with every row.</summary>
+    public string? Item { get; set; }
+
+    public string? Value { get; set; }
+    public List<string> Values { get; set; } = [];
+
+    public static AnswerField From(AssessmentItem item, JsonElement? stored) => stored switch
+    {
+        null => new AnswerField(),
+        { ValueKind: JsonValueKind.Array } v => new AnswerField { Values = v.EnumerateArray().Select(e => e.GetString() ?? "").ToList() },
+        { ValueKind: JsonValueKind.String } v => new AnswerField { Value = v.GetString() },
+        { } v => new AnswerField { Value = item.AnswerType == AnswerType.Number ? v.GetDouble().ToString("R", CultureInfo.InvariantCulture) : v.GetRawText() },
+    };
+
+    /// <summary>
+    /// The value to send, or null when the field was left empty. A number that does not parse is
+    /// sent as the text typed, so that the service's own check names what is wrong.
+    /// </summary>
+    public JsonElement? ToJson(AssessmentItem item)
+    {
+        if (item.AnswerType == AnswerType.MultiChoice)
+        {
+            var ticked = Values.Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
+            return ticked.Count == 0 ? null : JsonSerializer.SerializeToElement(ticked);
+        }
+        if (string.IsNullOrWhiteSpace(Value))
+        {
+            return null;
+        }
+        var text = Value.Trim();
+        return item.AnswerType == AnswerType.Number && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
+            ? JsonSerializer.SerializeToElement(n)
+            : JsonSerializer.SerializeToElement(text);
+    }
+}
