@@ -96,6 +96,9 @@ public sealed class AssessmentCampaign
     public DateTime OpensAt { get; set; }
     public DateTime ClosesAt { get; set; }
     public CampaignState State { get; set; }
+
+    /// <summary>When the owner last reminded the organisations that had not submitted (at most once a day).</summary>
+    public DateTime? RemindedAt { get; set; }
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public Guid CreatedByUserId { get; set; }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Renkei.Notifications;
 
 namespace Renkei.Assessments;
 
@@ -10,6 +11,8 @@ public static class AssessmentSetup
         services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<AssessmentService>();
         services.AddScoped<AssessmentAggregates>();
+        services.AddScoped<GoodPractices>();
+        services.AddNotificationComposer<AssessmentNotifications>();
         return services;
     }
 }

@@ -15,7 +15,10 @@ public sealed record CampaignInput
     public List<AudienceEntry>? Audience { get; init; }
 }
 
-public sealed record CampaignView(Guid Id, Guid FrameworkId, Guid OwnerOrganisationId, string TitleJa, string TitleEn, DateTime OpensAt, DateTime ClosesAt, CampaignState State, bool AcceptsAnswers, int Version);
+public sealed record CampaignView(Guid Id, Guid FrameworkId, Guid OwnerOrganisationId, string TitleJa, string TitleEn, DateTime OpensAt, DateTime ClosesAt, CampaignState State, bool AcceptsAnswers, int Version, DateTime? RemindedAt);
+
+/// <summary>A reminder sent: when, and how many organisations that had not submitted it went to.</summary>
+public sealed record ReminderView(Guid CampaignId, DateTime RemindedAt, int Organisations);
 
 public sealed record AnswerInput
 {

@@ -26,6 +26,8 @@ public static class AssessmentEndpoints
         g.MapGet("/campaigns/{id:guid}", Campaign).WithName("GetAssessmentCampaign").WithSummary("One campaign.");
         g.MapPost("/campaigns/{id:guid}/open", Open).WithName("OpenAssessmentCampaign").WithSummary("Open a draft campaign (its owner).");
         g.MapPost("/campaigns/{id:guid}/close", Close).WithName("CloseAssessmentCampaign").WithSummary("Close a campaign (its owner): no more answers.");
+        g.MapPost("/campaigns/{id:guid}/remind", Remind).WithName("RemindAssessmentCampaign")
+            .WithSummary("Remind the organisations that have not submitted, through the notification outbox (the owner; at most once per 24 hours, else 409).");
         g.MapGet("/campaigns/{id:guid}/response", OwnResponse).WithName("GetOwnAssessmentResponse").WithSummary("The caller's organisation's response with its answers.");
         g.MapPut("/campaigns/{id:guid}/response/answers", SaveAnswers).WithName("SaveAssessmentAnswers")
             .WithSummary("Save answers of the organisation's draft response (all or none; each checked against the item's answer type).");
@@ -41,8 +43,32 @@ public static class AssessmentEndpoints
             .WithSummary("The aggregates as CSV (withheld cells carry no counts).");
         g.MapGet("/campaigns/{id:guid}/gap-view", Gap).WithName("GetAssessmentGapView").WithSummary("The caller's organisation's answers beside its sector's distribution.");
         g.MapGet("/campaigns/{id:guid}/response-rate", Rate).WithName("GetAssessmentResponseRate").WithSummary("Response rate per sector; the owner also sees who has not submitted.");
+        g.MapPost("/campaigns/{id:guid}/responses/{responseId:guid}/good-practices", ProposeGoodPractice).WithName("ProposeAssessmentGoodPractice")
+            .WithSummary("Propose an answer of a response shared with the owner as a good practice, in anonymised words (the owner's reviewers); listed only once the operator consents.");
+        g.MapGet("/campaigns/{id:guid}/good-practices", GoodPracticesOf).WithName("ListAssessmentGoodPracticeProposals")
+            .WithSummary("The campaign's good-practice proposals: all of them for the owner, those about its own answers for an operator.");
+        g.MapPost("/campaigns/{id:guid}/good-practices/{practiceId:guid}/decision", DecideGoodPractice).WithName("DecideAssessmentGoodPractice")
+            .WithSummary("The answering organisation consents (consent=true) or declines (consent=false) to the anonymised listing.");
+        g.MapGet("/good-practices", PublishedGoodPractices).WithName("ListAssessmentGoodPractices")
+            .WithSummary("Consented good practices by item (itemCode, frameworkCode), with the sector and never the organisation: the national centre and the ministries.");
         return api;
     }
+
+    private static async Task<Results<Created<GoodPracticeView>, ProblemHttpResult>> ProposeGoodPractice(Guid id, Guid responseId, GoodPracticeInput input, RequestCaller caller, GoodPractices p, CancellationToken ct)
+    {
+        var r = await p.ProposeAsync(caller.Required, id, responseId, input, ct);
+        return r.Ok ? TypedResults.Created($"/api/v1/assessments/campaigns/{id}/good-practices", r.Value) : ProblemResults.From(r.Problem!);
+    }
+
+    private static async Task<Results<Ok<List<GoodPracticeView>>, ProblemHttpResult>> GoodPracticesOf(Guid id, RequestCaller caller, GoodPractices p, CancellationToken ct) =>
+        ProblemResults.OkOr(await p.ListAsync(caller.Required, id, ct));
+
+    private static async Task<Results<Ok<GoodPracticeView>, ProblemHttpResult>> DecideGoodPractice(Guid id, Guid practiceId, GoodPracticeDecisionInput input, RequestCaller caller, GoodPractices p, CancellationToken ct) =>
+        ProblemResults.OkOr(await p.DecideAsync(caller.Required, id, practiceId, input, ct));
+
+    private static async Task<Results<Ok<List<PublishedGoodPractice>>, ProblemHttpResult>> PublishedGoodPractices(RequestCaller caller, GoodPractices p, CancellationToken ct,
+        string? itemCode = null, string? frameworkCode = null) =>
+        ProblemResults.OkOr(await p.PublishedAsync(caller.Required, itemCode, frameworkCode, ct));
 
     private static async Task<Ok<List<FrameworkSummary>>> Frameworks(RequestCaller caller, AssessmentService s, CancellationToken ct)
     {
@@ -100,6 +126,9 @@ public static class AssessmentEndpoints
 
     private static async Task<Results<Ok<CampaignView>, ProblemHttpResult>> Close(Guid id, RequestCaller caller, AssessmentService s, CancellationToken ct) =>
         ProblemResults.OkOr(await s.MoveCampaignAsync(caller.Required, id, CampaignState.Closed, ct));
+
+    private static async Task<Results<Ok<ReminderView>, ProblemHttpResult>> Remind(Guid id, RequestCaller caller, AssessmentService s, CancellationToken ct) =>
+        ProblemResults.OkOr(await s.RemindAsync(caller.Required, id, ct));
 
     private static async Task<Results<Ok<ResponseView>, ProblemHttpResult>> OwnResponse(Guid id, RequestCaller caller, AssessmentService s, CancellationToken ct) =>
         ProblemResults.OkOr(await s.OwnResponseAsync(caller.Required, id, ct));
