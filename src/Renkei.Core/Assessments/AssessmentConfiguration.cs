@@ -153,3 +153,21 @@ internal sealed class AssessmentGoodPracticeConfiguration : IEntityTypeConfigura
         b.HasIndex(x => x.DecidedByUserId);
     }
 }
+
+internal sealed class AssessmentEvidenceConfiguration : IEntityTypeConfiguration<AssessmentEvidence>
+{
+    public void Configure(EntityTypeBuilder<AssessmentEvidence> b)
+    {
+        b.ToTable("assessment_evidence");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.FileName).HasMaxLength(Reports.ReportAttachments.MaxFileNameLength);
+        b.Property(x => x.ContentType).HasMaxLength(Reports.ReportAttachments.MaxContentTypeLength);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.HasOne<AssessmentResponse>().WithMany().HasForeignKey(x => x.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AssessmentItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<RenkeiUser>().WithMany().HasForeignKey(x => x.UploadedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ResponseId, x.UploadedAt });
+        b.HasIndex(x => x.ItemId);
+        b.HasIndex(x => x.UploadedByUserId);
+    }
+}

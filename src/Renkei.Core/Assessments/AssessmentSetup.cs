@@ -12,6 +12,7 @@ public static class AssessmentSetup
         services.AddScoped<AssessmentService>();
         services.AddScoped<AssessmentAggregates>();
         services.AddScoped<GoodPractices>();
+        services.AddScoped<EvidenceFiles>();
         services.AddNotificationComposer<AssessmentNotifications>();
         return services;
     }

@@ -77,6 +77,7 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Assessments.AssessmentAnswerKey> AssessmentAnswerKeys => Set<Assessments.AssessmentAnswerKey>();
     public DbSet<Assessments.AssessmentAnswerChange> AssessmentAnswerChanges => Set<Assessments.AssessmentAnswerChange>();
     public DbSet<Assessments.AssessmentGoodPractice> AssessmentGoodPractices => Set<Assessments.AssessmentGoodPractice>();
+    public DbSet<Assessments.AssessmentEvidence> AssessmentEvidence => Set<Assessments.AssessmentEvidence>();
     public DbSet<Standards.SafetyStandard> SafetyStandards => Set<Standards.SafetyStandard>();
     public DbSet<Standards.SafetyStandardRelation> SafetyStandardRelations => Set<Standards.SafetyStandardRelation>();
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Renkei.Assessments;
+using Renkei.Reports;
 using Renkei.Web.Infrastructure;
 
 namespace Renkei.Web.Assessments;
@@ -49,10 +51,38 @@ public static class AssessmentEndpoints
             .WithSummary("The campaign's good-practice proposals: all of them for the owner, those about its own answers for an operator.");
         g.MapPost("/campaigns/{id:guid}/good-practices/{practiceId:guid}/decision", DecideGoodPractice).WithName("DecideAssessmentGoodPractice")
             .WithSummary("The answering organisation consents (consent=true) or declines (consent=false) to the anonymised listing.");
+        var limits = api.ServiceProvider.GetRequiredService<IOptions<AttachmentOptions>>().Value;
+        g.MapPost("/campaigns/{id:guid}/response/evidence/{item}", UploadEvidence).WithName("UploadAssessmentEvidence")
+            .AcceptsUpload(ReportAttachments.Field, limits.MaxFileBytes)
+            .WithSummary($"Upload a file as the evidence answer of an item (multipart/form-data, field '{ReportAttachments.Field}', at most {Common.ByteSize.Describe(limits.MaxFileBytes)}, " +
+                $"{limits.MaxFilesPerReport} per response, as report attachments); the answer then names it. Draft responses of open campaigns only.");
+        g.MapGet("/campaigns/{id:guid}/responses/{responseId:guid}/evidence", EvidenceOf).WithName("ListAssessmentEvidence")
+            .WithSummary("The response's evidence files: whoever may read the response.");
+        g.MapGet("/campaigns/{id:guid}/responses/{responseId:guid}/evidence/{evidenceId:guid}", DownloadEvidence).WithName("DownloadAssessmentEvidence")
+            .WithSummary("An evidence file, always as a download; 404 unless the caller may read the response.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
         g.MapGet("/good-practices", PublishedGoodPractices).WithName("ListAssessmentGoodPractices")
             .WithSummary("Consented good practices by item (itemCode, frameworkCode), with the sector and never the organisation: the national centre and the ministries.");
         return api;
     }
+
+    private static async Task<Results<Created<EvidenceView>, ProblemHttpResult>> UploadEvidence(Guid id, string item, IFormFile? file, RequestCaller caller, EvidenceFiles evidence, CancellationToken ct)
+    {
+        await using var content = file?.OpenReadStream();
+        var r = await evidence.UploadAsync(caller.Required, id, item, file?.FileName, file?.ContentType, content, ct);
+        return r.Ok
+            ? TypedResults.Created($"/api/v1/assessments/campaigns/{id}/responses/{r.Value!.ResponseId}/evidence/{r.Value.Id}", r.Value)
+            : ProblemResults.From(r.Problem!);
+    }
+
+    private static async Task<Results<Ok<List<EvidenceView>>, ProblemHttpResult>> EvidenceOf(Guid id, Guid responseId, RequestCaller caller, EvidenceFiles evidence, CancellationToken ct) =>
+        ProblemResults.OkOr(await evidence.ListAsync(caller.Required, id, responseId, ct));
+
+    /// <remarks>Never rendered by the browser: always Content-Disposition attachment, with nosniff and a CSP, as report attachments.</remarks>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadEvidence(Guid id, Guid responseId, Guid evidenceId, RequestCaller caller, EvidenceFiles evidence, CancellationToken ct) =>
+        await evidence.DownloadAsync(caller.Required, id, responseId, evidenceId, ct) is { } file
+            ? TypedResults.File(file.Content, file.ContentType, file.FileName)
+            : ProblemResults.NotFound("The evidence file");
 
     private static async Task<Results<Created<GoodPracticeView>, ProblemHttpResult>> ProposeGoodPractice(Guid id, Guid responseId, GoodPracticeInput input, RequestCaller caller, GoodPractices p, CancellationToken ct)
     {

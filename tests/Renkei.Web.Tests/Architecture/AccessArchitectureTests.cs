@@ -58,6 +58,7 @@ public sealed class AccessArchitectureTests
         "Renkei.Assessments.AssessmentAnswerKey",
         "Renkei.Assessments.AssessmentAnswerChange",
         "Renkei.Assessments.AssessmentGoodPractice",
+        "Renkei.Assessments.AssessmentEvidence",
         "Renkei.Standards.SafetyStandard",
         "Renkei.Standards.SafetyStandardRelation",
     ];

@@ -1,6 +1,6 @@
--- 0025: assessments (issue 16), the engine's second part. A campaign remembers when its owner last
--- reminded the organisations that had not submitted (at most once a day). Existing campaigns were
--- never reminded: the column starts empty.
+-- 0025: assessments (issue 16), the engine's second part: reminders, good practices, evidence files.
+-- A campaign remembers when its owner last reminded the organisations that had not submitted (at
+-- most once a day). Existing campaigns were never reminded: the column starts empty.
 
 ALTER TABLE "assessment_campaigns" ADD COLUMN "reminded_at" TEXT NULL;
 
@@ -34,3 +34,24 @@ CREATE INDEX "ix_assessment_good_practices_organisation_id" ON "assessment_good_
 CREATE INDEX "ix_assessment_good_practices_item_id" ON "assessment_good_practices" ("item_id");
 CREATE INDEX "ix_assessment_good_practices_proposed_by_user_id" ON "assessment_good_practices" ("proposed_by_user_id");
 CREATE INDEX "ix_assessment_good_practices_decided_by_user_id" ON "assessment_good_practices" ("decided_by_user_id");
+
+-- Evidence files of answers, stored in the database as report attachments are. New table.
+CREATE TABLE "assessment_evidence" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_assessment_evidence" PRIMARY KEY,
+    "campaign_id" TEXT NOT NULL,
+    "response_id" TEXT NOT NULL,
+    "item_id" TEXT NOT NULL,
+    "file_name" TEXT NOT NULL,
+    "content_type" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "content" BLOB NOT NULL,
+    "uploaded_by_user_id" TEXT NOT NULL,
+    "uploaded_at" TEXT NOT NULL,
+    CONSTRAINT "fk_assessment_evidence_response_id" FOREIGN KEY ("response_id") REFERENCES "assessment_responses" ("id") ON DELETE CASCADE,
+    CONSTRAINT "fk_assessment_evidence_item_id" FOREIGN KEY ("item_id") REFERENCES "assessment_items" ("id") ON DELETE RESTRICT,
+    CONSTRAINT "fk_assessment_evidence_uploaded_by_user_id" FOREIGN KEY ("uploaded_by_user_id") REFERENCES "users" ("id") ON DELETE RESTRICT
+);
+CREATE INDEX "ix_assessment_evidence_response_id_uploaded_at" ON "assessment_evidence" ("response_id", "uploaded_at");
+CREATE INDEX "ix_assessment_evidence_item_id" ON "assessment_evidence" ("item_id");
+CREATE INDEX "ix_assessment_evidence_uploaded_by_user_id" ON "assessment_evidence" ("uploaded_by_user_id");
