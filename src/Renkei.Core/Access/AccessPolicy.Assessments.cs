@@ -153,3 +153,13 @@ public sealed partial class AccessPolicy
     public IQueryable<Guid> AssessmentFrameworkOf(Guid campaignId) =>
         db.AssessmentCampaigns.Where(c => c.Id == campaignId).Select(c => c.FrameworkId);
 }
+
+public sealed partial class AccessPolicy
+{
+    /// <summary>Evidence files of the responses the caller reads (<see cref="AssessmentResponses"/>): nobody else downloads them.</summary>
+    public IQueryable<AssessmentEvidence> AssessmentEvidence(Caller? caller)
+    {
+        var responses = AssessmentResponses(caller).Select(r => r.Id);
+        return db.AssessmentEvidence.Where(e => responses.Contains(e.ResponseId));
+    }
+}

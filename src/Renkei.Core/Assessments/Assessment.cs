@@ -118,6 +118,9 @@ public sealed class AssessmentCampaign
     public DateTime OpensAt { get; set; }
     public DateTime ClosesAt { get; set; }
     public CampaignState State { get; set; }
+
+    /// <summary>When the owner last reminded the organisations that had not submitted (at most once a day).</summary>
+    public DateTime? RemindedAt { get; set; }
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public Guid CreatedByUserId { get; set; }
@@ -189,4 +192,24 @@ public sealed class AssessmentAnswerChange
     public required string Value { get; set; }
     public DateTime ChangedAt { get; set; }
     public Guid ChangedByUserId { get; set; }
+}
+
+/// <summary>
+/// A file uploaded as an answer's evidence, kept in the database as report attachments are (the
+/// same checks and limits, <see cref="Reports.AttachmentOptions"/>). The answer's value names it
+/// ("evidence:{id}"); an earlier file stays with the earlier value in the answer's history.
+/// </summary>
+public sealed class AssessmentEvidence
+{
+    public Guid Id { get; set; }
+    public Guid CampaignId { get; set; }
+    public Guid ResponseId { get; set; }
+    public Guid ItemId { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    public required byte[] Content { get; set; }
+    public Guid UploadedByUserId { get; set; }
+    public DateTime UploadedAt { get; set; }
 }

@@ -132,3 +132,46 @@ internal sealed class AssessmentAnswerChangeConfiguration : IEntityTypeConfigura
         b.HasAnnotation(Audit.AuditChanges.NotAudited, true);
     }
 }
+
+internal sealed class AssessmentGoodPracticeConfiguration : IEntityTypeConfiguration<AssessmentGoodPractice>
+{
+    public void Configure(EntityTypeBuilder<AssessmentGoodPractice> b)
+    {
+        b.ToTable("assessment_good_practices");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.SectorCode).HasMaxLength(64);
+        b.Property(x => x.Text).HasMaxLength(GoodPractices.MaxTextLength);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<AssessmentCampaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AssessmentResponse>().WithMany().HasForeignKey(x => x.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AssessmentItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<RenkeiUser>().WithMany().HasForeignKey(x => x.ProposedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<RenkeiUser>().WithMany().HasForeignKey(x => x.DecidedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ResponseId, x.ItemId }).IsUnique();
+        b.HasIndex(x => new { x.CampaignId, x.State });
+        b.HasIndex(x => new { x.State, x.ItemId });
+        b.HasIndex(x => x.OrganisationId);
+        b.HasIndex(x => x.ItemId);
+        b.HasIndex(x => x.ProposedByUserId);
+        b.HasIndex(x => x.DecidedByUserId);
+    }
+}
+
+internal sealed class AssessmentEvidenceConfiguration : IEntityTypeConfiguration<AssessmentEvidence>
+{
+    public void Configure(EntityTypeBuilder<AssessmentEvidence> b)
+    {
+        b.ToTable("assessment_evidence");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.FileName).HasMaxLength(Reports.ReportAttachments.MaxFileNameLength);
+        b.Property(x => x.ContentType).HasMaxLength(Reports.ReportAttachments.MaxContentTypeLength);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.HasOne<AssessmentResponse>().WithMany().HasForeignKey(x => x.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AssessmentItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<RenkeiUser>().WithMany().HasForeignKey(x => x.UploadedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ResponseId, x.UploadedAt });
+        b.HasIndex(x => x.ItemId);
+        b.HasIndex(x => x.UploadedByUserId);
+    }
+}

@@ -14,7 +14,7 @@ namespace Renkei.Assessments;
 /// campaigns to an audience, and each organisation's response, answer by answer, versioned.
 /// Every write is audited by SaveChanges; an answer's earlier values are kept as changes.
 /// </summary>
-public sealed class AssessmentService(RenkeiDbContext db, AccessPolicy access, AudienceBuilder audiences, TimeProvider time)
+public sealed class AssessmentService(RenkeiDbContext db, AccessPolicy access, AudienceBuilder audiences, AssessmentNotifications notifications, TimeProvider time)
 {
     private static readonly string[] YesNoPartly = ["yes", "no", "partly"];
 
@@ -234,8 +234,58 @@ public sealed class AssessmentService(RenkeiDbContext db, AccessPolicy access, A
         }
         campaign.State = to;
         campaign.Version++;
+        if (to == CampaignState.Open)
+        {
+            // Written with the change: the audience hears of it exactly when it is open.
+            notifications.RaiseOpened(campaign, caller);
+        }
         await db.SaveChangesAsync(ct);
         return View(campaign);
+    }
+
+    /// <summary>How long the owner waits between two reminders.</summary>
+    public static readonly TimeSpan ReminderInterval = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// The owner reminds the organisations of the audience that have not submitted (no response or
+    /// a draft), through the notification outbox; at most once per <see cref="ReminderInterval"/>.
+    /// </summary>
+    public async Task<Result<ReminderView>> RemindAsync(Caller caller, Guid id, CancellationToken ct = default)
+    {
+        var campaign = await access.AssessmentCampaigns(caller).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (campaign is null)
+        {
+            return Problem.NotFound("The campaign");
+        }
+        if (campaign.OwnerOrganisationId != caller.OrganisationId || !caller.HasAny(Role.Admin, Role.Coordinator))
+        {
+            return Problem.Forbidden("Only the campaign owner's admins and coordinators send reminders.");
+        }
+        var now = Clock.UtcNow(time);
+        if (!Accepts(campaign, now))
+        {
+            return Problem.Conflict("Only an open campaign that accepts answers is reminded.");
+        }
+        if (campaign.RemindedAt is { } last && now - last < ReminderInterval)
+        {
+            return Problem.Conflict(Text.T("A reminder was sent at {0}; the next one can be sent 24 hours later.",
+                Clock.ToJst(last).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " JST"));
+        }
+        var pending = (await access.AssessmentAudienceAsync(campaign, ct))
+            .Where(o => o.State is null or ResponseState.Draft).Select(o => o.OrganisationId).ToList();
+        campaign.RemindedAt = now;
+        campaign.Version++;
+        notifications.RaiseReminder(campaign, caller, pending);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Problem.Conflict("The campaign was changed by someone else at the same time. Reload it and try again.");
+        }
+        return new ReminderView(campaign.Id, now, pending.Count);
     }
 
     // ---- Responses ----
@@ -577,5 +627,5 @@ public sealed class AssessmentService(RenkeiDbContext db, AccessPolicy access, A
     internal static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
 
     private CampaignView View(AssessmentCampaign c) =>
-        new(c.Id, c.FrameworkId, c.OwnerOrganisationId, c.TitleJa, c.TitleEn, c.OpensAt, c.ClosesAt, c.State, Accepts(c, Clock.UtcNow(time)), c.Version, c.PreviousCampaignId);
+        new(c.Id, c.FrameworkId, c.OwnerOrganisationId, c.TitleJa, c.TitleEn, c.OpensAt, c.ClosesAt, c.State, Accepts(c, Clock.UtcNow(time)), c.Version, c.PreviousCampaignId, c.RemindedAt);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Renkei.Notifications;
 
 namespace Renkei.Assessments;
 
@@ -11,6 +12,9 @@ public static class AssessmentSetup
         services.AddScoped<AssessmentService>();
         services.AddScoped<AssessmentAggregates>();
         services.AddScoped<PenetrationSurveySeeder>();
+        services.AddScoped<GoodPractices>();
+        services.AddScoped<EvidenceFiles>();
+        services.AddNotificationComposer<AssessmentNotifications>();
         return services;
     }
 }

@@ -19,7 +19,10 @@ public sealed record CampaignInput
 }
 
 public sealed record CampaignView(Guid Id, Guid FrameworkId, Guid OwnerOrganisationId, string TitleJa, string TitleEn, DateTime OpensAt, DateTime ClosesAt, CampaignState State, bool AcceptsAnswers, int Version,
-    Guid? PreviousCampaignId = null);
+    Guid? PreviousCampaignId = null, DateTime? RemindedAt = null);
+
+/// <summary>A reminder sent: when, and how many organisations that had not submitted it went to.</summary>
+public sealed record ReminderView(Guid CampaignId, DateTime RemindedAt, int Organisations);
 
 public sealed record AnswerInput
 {

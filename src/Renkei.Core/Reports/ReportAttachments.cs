@@ -55,30 +55,23 @@ public sealed class ReportAttachments(
         {
             return Problem.Conflict("The report is closed: no more files can be attached.");
         }
-        if (content is null)
-        {
-            return Problem.Invalid(Field, Text.T("is required: send the file as multipart/form-data in the field '{0}'", Field));
-        }
         var limits = options.Value;
-        var bytes = await ReadAtMostAsync(content, limits.MaxFileBytes, ct);
-        if (bytes is null)
+        var read = await ReadUploadAsync(fileName, contentType, content, limits, ct);
+        if (!read.Ok)
         {
-            return Problem.TooLarge(Field, Text.T("must be at most {0}", ByteSize.Describe(limits.MaxFileBytes)));
+            return read.Problem!;
         }
-        if (bytes.Length == 0)
-        {
-            return Problem.Invalid(Field, "must not be empty");
-        }
+        var file = read.Value!;
 
         var attachment = new ReportAttachment
         {
             Id = Guid.CreateVersion7(),
             ReportId = reportId,
-            FileName = SafeFileName(fileName),
-            ContentType = SafeContentType(contentType),
-            Size = bytes.Length,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            Content = bytes,
+            FileName = file.FileName,
+            ContentType = file.ContentType,
+            Size = file.Content.Length,
+            Sha256 = file.Sha256,
+            Content = file.Content,
             UploadedByUserId = caller.UserId,
             UploadedByOrganisationId = caller.OrganisationId,
             UploadedAt = Clock.UtcNow(time),
@@ -138,6 +131,29 @@ public sealed class ReportAttachments(
         db.Database.IsNpgsql()
             ? db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM reports WHERE id = {reportId} FOR NO KEY UPDATE", ct)
             : Task.CompletedTask;
+
+    /// <summary>
+    /// An uploaded file checked and named as every stored file is (report attachments, assessment
+    /// evidence): required, not empty, within <see cref="AttachmentOptions.MaxFileBytes"/>, its
+    /// name and media type made safe, its SHA-256 computed. Problems name <see cref="Field"/>.
+    /// </summary>
+    internal static async Task<Result<AttachmentFile>> ReadUploadAsync(string? fileName, string? contentType, Stream? content, AttachmentOptions limits, CancellationToken ct)
+    {
+        if (content is null)
+        {
+            return Problem.Invalid(Field, Text.T("is required: send the file as multipart/form-data in the field '{0}'", Field));
+        }
+        var bytes = await ReadAtMostAsync(content, limits.MaxFileBytes, ct);
+        if (bytes is null)
+        {
+            return Problem.TooLarge(Field, Text.T("must be at most {0}", ByteSize.Describe(limits.MaxFileBytes)));
+        }
+        if (bytes.Length == 0)
+        {
+            return Problem.Invalid(Field, "must not be empty");
+        }
+        return new AttachmentFile(SafeFileName(fileName), SafeContentType(contentType), Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes);
+    }
 
     /// <summary>The whole stream, or null as soon as it is longer than <paramref name="max"/> (the rest is not read).</summary>
     private static async Task<byte[]?> ReadAtMostAsync(Stream content, long max, CancellationToken ct)

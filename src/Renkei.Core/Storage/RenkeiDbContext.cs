@@ -76,6 +76,8 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Assessments.AssessmentAnswer> AssessmentAnswers => Set<Assessments.AssessmentAnswer>();
     public DbSet<Assessments.AssessmentAnswerKey> AssessmentAnswerKeys => Set<Assessments.AssessmentAnswerKey>();
     public DbSet<Assessments.AssessmentAnswerChange> AssessmentAnswerChanges => Set<Assessments.AssessmentAnswerChange>();
+    public DbSet<Assessments.AssessmentGoodPractice> AssessmentGoodPractices => Set<Assessments.AssessmentGoodPractice>();
+    public DbSet<Assessments.AssessmentEvidence> AssessmentEvidence => Set<Assessments.AssessmentEvidence>();
     public DbSet<Standards.SafetyStandard> SafetyStandards => Set<Standards.SafetyStandard>();
     public DbSet<Standards.SafetyStandardRelation> SafetyStandardRelations => Set<Standards.SafetyStandardRelation>();
     public DbSet<Guideline.GuidelineRevision> GuidelineRevisions => Set<Guideline.GuidelineRevision>();

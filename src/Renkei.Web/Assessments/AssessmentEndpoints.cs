@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Renkei.Assessments;
+using Renkei.Reports;
 using Renkei.Web.Infrastructure;
 
 namespace Renkei.Web.Assessments;
@@ -26,6 +28,8 @@ public static class AssessmentEndpoints
         g.MapGet("/campaigns/{id:guid}", Campaign).WithName("GetAssessmentCampaign").WithSummary("One campaign.");
         g.MapPost("/campaigns/{id:guid}/open", Open).WithName("OpenAssessmentCampaign").WithSummary("Open a draft campaign (its owner).");
         g.MapPost("/campaigns/{id:guid}/close", Close).WithName("CloseAssessmentCampaign").WithSummary("Close a campaign (its owner): no more answers.");
+        g.MapPost("/campaigns/{id:guid}/remind", Remind).WithName("RemindAssessmentCampaign")
+            .WithSummary("Remind the organisations that have not submitted, through the notification outbox (the owner; at most once per 24 hours, else 409).");
         g.MapGet("/campaigns/{id:guid}/response", OwnResponse).WithName("GetOwnAssessmentResponse").WithSummary("The caller's organisation's response with its answers.");
         g.MapPut("/campaigns/{id:guid}/response/answers", SaveAnswers).WithName("SaveAssessmentAnswers")
             .WithSummary("Save answers of the organisation's draft response (all or none; each checked against the item's answer type).");
@@ -41,8 +45,60 @@ public static class AssessmentEndpoints
             .WithSummary("The aggregates as CSV (withheld cells carry no counts); 409 before the campaign is closed.");
         g.MapGet("/campaigns/{id:guid}/gap-view", Gap).WithName("GetAssessmentGapView").WithSummary("The caller's organisation's answers beside its sector's distribution (published once the campaign is closed) and the previous campaign's.");
         g.MapGet("/campaigns/{id:guid}/response-rate", Rate).WithName("GetAssessmentResponseRate").WithSummary("Response rate per sector; the owner also sees who has not submitted.");
+        g.MapPost("/campaigns/{id:guid}/responses/{responseId:guid}/good-practices", ProposeGoodPractice).WithName("ProposeAssessmentGoodPractice")
+            .WithSummary("Propose an answer of a response shared with the owner as a good practice, in anonymised words (the owner's reviewers); listed only once the operator consents.");
+        g.MapGet("/campaigns/{id:guid}/good-practices", GoodPracticesOf).WithName("ListAssessmentGoodPracticeProposals")
+            .WithSummary("The campaign's good-practice proposals: all of them for the owner, those about its own answers for an operator.");
+        g.MapPost("/campaigns/{id:guid}/good-practices/{practiceId:guid}/decision", DecideGoodPractice).WithName("DecideAssessmentGoodPractice")
+            .WithSummary("The answering organisation consents (consent=true) or declines (consent=false) to the anonymised listing.");
+        var limits = api.ServiceProvider.GetRequiredService<IOptions<AttachmentOptions>>().Value;
+        g.MapPost("/campaigns/{id:guid}/response/evidence/{item}", UploadEvidence).WithName("UploadAssessmentEvidence")
+            .AcceptsUpload(ReportAttachments.Field, limits.MaxFileBytes)
+            .WithSummary($"Upload a file as the evidence answer of an item (multipart/form-data, field '{ReportAttachments.Field}', at most {Common.ByteSize.Describe(limits.MaxFileBytes)}, " +
+                $"{limits.MaxFilesPerReport} per response, as report attachments); the answer then names it. Draft responses of open campaigns only.");
+        g.MapGet("/campaigns/{id:guid}/responses/{responseId:guid}/evidence", EvidenceOf).WithName("ListAssessmentEvidence")
+            .WithSummary("The response's evidence files: whoever may read the response.");
+        g.MapGet("/campaigns/{id:guid}/responses/{responseId:guid}/evidence/{evidenceId:guid}", DownloadEvidence).WithName("DownloadAssessmentEvidence")
+            .WithSummary("An evidence file, always as a download; 404 unless the caller may read the response.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
+        g.MapGet("/good-practices", PublishedGoodPractices).WithName("ListAssessmentGoodPractices")
+            .WithSummary("Consented good practices by item (itemCode, frameworkCode), with the sector and never the organisation: the national centre and the ministries.");
         return api;
     }
+
+    private static async Task<Results<Created<EvidenceView>, ProblemHttpResult>> UploadEvidence(Guid id, string item, IFormFile? file, RequestCaller caller, EvidenceFiles evidence, CancellationToken ct)
+    {
+        await using var content = file?.OpenReadStream();
+        var r = await evidence.UploadAsync(caller.Required, id, item, file?.FileName, file?.ContentType, content, ct);
+        return r.Ok
+            ? TypedResults.Created($"/api/v1/assessments/campaigns/{id}/responses/{r.Value!.ResponseId}/evidence/{r.Value.Id}", r.Value)
+            : ProblemResults.From(r.Problem!);
+    }
+
+    private static async Task<Results<Ok<List<EvidenceView>>, ProblemHttpResult>> EvidenceOf(Guid id, Guid responseId, RequestCaller caller, EvidenceFiles evidence, CancellationToken ct) =>
+        ProblemResults.OkOr(await evidence.ListAsync(caller.Required, id, responseId, ct));
+
+    /// <remarks>Never rendered by the browser: always Content-Disposition attachment, with nosniff and a CSP, as report attachments.</remarks>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadEvidence(Guid id, Guid responseId, Guid evidenceId, RequestCaller caller, EvidenceFiles evidence, CancellationToken ct) =>
+        await evidence.DownloadAsync(caller.Required, id, responseId, evidenceId, ct) is { } file
+            ? TypedResults.File(file.Content, file.ContentType, file.FileName)
+            : ProblemResults.NotFound("The evidence file");
+
+    private static async Task<Results<Created<GoodPracticeView>, ProblemHttpResult>> ProposeGoodPractice(Guid id, Guid responseId, GoodPracticeInput input, RequestCaller caller, GoodPractices p, CancellationToken ct)
+    {
+        var r = await p.ProposeAsync(caller.Required, id, responseId, input, ct);
+        return r.Ok ? TypedResults.Created($"/api/v1/assessments/campaigns/{id}/good-practices", r.Value) : ProblemResults.From(r.Problem!);
+    }
+
+    private static async Task<Results<Ok<List<GoodPracticeView>>, ProblemHttpResult>> GoodPracticesOf(Guid id, RequestCaller caller, GoodPractices p, CancellationToken ct) =>
+        ProblemResults.OkOr(await p.ListAsync(caller.Required, id, ct));
+
+    private static async Task<Results<Ok<GoodPracticeView>, ProblemHttpResult>> DecideGoodPractice(Guid id, Guid practiceId, GoodPracticeDecisionInput input, RequestCaller caller, GoodPractices p, CancellationToken ct) =>
+        ProblemResults.OkOr(await p.DecideAsync(caller.Required, id, practiceId, input, ct));
+
+    private static async Task<Results<Ok<List<PublishedGoodPractice>>, ProblemHttpResult>> PublishedGoodPractices(RequestCaller caller, GoodPractices p, CancellationToken ct,
+        string? itemCode = null, string? frameworkCode = null) =>
+        ProblemResults.OkOr(await p.PublishedAsync(caller.Required, itemCode, frameworkCode, ct));
 
     private static async Task<Ok<List<FrameworkSummary>>> Frameworks(RequestCaller caller, AssessmentService s, CancellationToken ct)
     {
@@ -100,6 +156,9 @@ public static class AssessmentEndpoints
 
     private static async Task<Results<Ok<CampaignView>, ProblemHttpResult>> Close(Guid id, RequestCaller caller, AssessmentService s, CancellationToken ct) =>
         ProblemResults.OkOr(await s.MoveCampaignAsync(caller.Required, id, CampaignState.Closed, ct));
+
+    private static async Task<Results<Ok<ReminderView>, ProblemHttpResult>> Remind(Guid id, RequestCaller caller, AssessmentService s, CancellationToken ct) =>
+        ProblemResults.OkOr(await s.RemindAsync(caller.Required, id, ct));
 
     private static async Task<Results<Ok<ResponseView>, ProblemHttpResult>> OwnResponse(Guid id, RequestCaller caller, AssessmentService s, CancellationToken ct) =>
         ProblemResults.OkOr(await s.OwnResponseAsync(caller.Required, id, ct));

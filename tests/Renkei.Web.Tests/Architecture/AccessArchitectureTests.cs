@@ -57,6 +57,8 @@ public sealed class AccessArchitectureTests
         "Renkei.Assessments.AssessmentAnswer",
         "Renkei.Assessments.AssessmentAnswerKey",
         "Renkei.Assessments.AssessmentAnswerChange",
+        "Renkei.Assessments.AssessmentGoodPractice",
+        "Renkei.Assessments.AssessmentEvidence",
         "Renkei.Standards.SafetyStandard",
         "Renkei.Standards.SafetyStandardRelation",
         "Renkei.Guideline.GuidelineCoverage",
@@ -67,6 +69,7 @@ public sealed class AccessArchitectureTests
     {
         ["src/Renkei.Core/Advisories/AdvisoryEscalation.cs"] = "System job: escalates unacknowledged deliveries for nobody in particular.",
         ["src/Renkei.Core/Advisories/AdvisoryNotifications.cs"] = "System job: words each recipient's notification, then checks each with the recipient's own policy view.",
+        ["src/Renkei.Core/Assessments/AssessmentNotifications.cs"] = "System job: words a campaign's opening and reminders to the members of its audience's organisations.",
         ["src/Renkei.Core/ContactChecks/ContactCheckNotifications.cs"] = "System job: sends a round's messages to the targets' points of contact.",
         ["src/Renkei.Core/Notifications/NotificationDispatcher.cs"] = "System job: fans notification events out to the users they concern.",
         ["src/Renkei.Core/Reports/ReportNotifications.cs"] = "System job: finds a report's recipients; each notification is worded from that user's ReportQueries view.",
