@@ -116,6 +116,8 @@ public abstract class AssessmentPageTests<TApp>(TApp app) : IClassFixture<TApp> 
         var (op, _, _) = await app.OperatorAsync("water", null, Role.Coordinator);
 
         var form = await HtmlForm.OpenAsync(op, $"/Assessments/{campaign}/Answer", "#answer-4");
+        var empty = HtmlForm.Parse(await (await form.SubmitAsync(op, "提出する")).Content.ReadAsStringAsync());
+        empty.QuerySelector(".errors")!.TextContent.ShouldContain("入力された回答がありません。");
         var bad = await form.Set("Answers[0].Value", "maybe").Set("Answers[2].Value", "three").SubmitAsync(op, "下書き保存");
         bad.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = HtmlForm.Parse(await bad.Content.ReadAsStringAsync());
@@ -136,6 +138,11 @@ public abstract class AssessmentPageTests<TApp>(TApp app) : IClassFixture<TApp> 
         done.QuerySelector("fieldset.items")!.HasAttribute("disabled").ShouldBeTrue();
         done.QuerySelectorAll("button").ShouldNotContain(b => b.TextContent.Contains("提出する", StringComparison.Ordinal));
         (await HtmlForm.PageAsync(op, $"/Assessments/{campaign}")).QuerySelector("#own-response")!.TextContent.ShouldContain("提出済み");
+
+        // Sharing with the owner is the operator's toggle, both ways.
+        (await HtmlForm.Find(done, $"/Assessments/{campaign}/Answer", "#share-toggle").SubmitAsync(op)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await OkAsync(await op.GetAsync($"{Api}/campaigns/{campaign}/response"))).GetProperty("sharedWithOwner").GetBoolean().ShouldBeTrue();
+        (await HtmlForm.OpenAsync(op, $"/Assessments/{campaign}/Answer", "#share-toggle")).Value("Share").ShouldBe("false", "the button now takes it back");
     }
 
     [Fact]
