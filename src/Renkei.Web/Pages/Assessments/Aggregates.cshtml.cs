@@ -36,9 +36,14 @@ public sealed class AggregatesModel(AssessmentService assessments, AssessmentAgg
         Campaign = campaign.Value!;
         Items = framework.Items.OrderBy(i => i.Position).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var view = await aggregates.AggregatesAsync(Caller, id, ct);
-        if (view.Ok)
+        if (view.Ok && view.Value!.Published)
         {
             View = view.Value;
+        }
+        else if (view.Ok)
+        {
+            // Figures appear once the campaign closes (AssessmentAggregates.Published), never while answers trickle in.
+            Notice = L["Assessments.PublishedAtClose"];
         }
         else if (view.Problem!.Kind == ProblemKind.NotFound)
         {
