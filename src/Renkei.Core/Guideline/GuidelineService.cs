@@ -51,7 +51,8 @@ public sealed class GuidelineService(RenkeiDbContext db, TimeProvider time)
     public async Task<Dictionary<int, GuidelineVersion>> AllVersionsAsync(CancellationToken ct = default)
     {
         var revisions = await db.GuidelineRevisions.AsNoTracking().ToListAsync(ct);
-        var items = (await db.AssessmentItems.AsNoTracking().Where(i => revisions.Select(r => r.FrameworkId).Contains(i.FrameworkId)).ToListAsync(ct)).ToLookup(i => i.FrameworkId);
+        var frameworks = revisions.Select(r => r.FrameworkId).ToList();
+        var items = (await db.AssessmentItems.AsNoTracking().Where(i => frameworks.Contains(i.FrameworkId)).ToListAsync(ct)).ToLookup(i => i.FrameworkId);
         return revisions.ToDictionary(r => r.Version, r => Version(r, items[r.FrameworkId]));
     }
 
