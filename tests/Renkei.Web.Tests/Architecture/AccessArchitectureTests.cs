@@ -81,7 +81,6 @@ public sealed class AccessArchitectureTests
         ["src/Renkei.Core/Audit/AuditChain.cs"] = "Write: the hash chain reads its last link to append the next.",
         ["src/Renkei.Core/Audit/AuditVerifier.cs"] = "System job: verifies the whole hash chain (CLI and health).",
         ["src/Renkei.Core/Standards/SafetyStandardSeeder.cs"] = "System job: loads the seeded safety-standards lists at start-up (never internal rules).",
-        ["src/Renkei.Core/Assessments/AssessmentCellCounts.cs"] = "Write: a submitted response is added to its campaign's cell counts in the submission's transaction.",
         ["src/Renkei.Core/Identity/AdminBootstrap.cs"] = "System job: creates the first platform administrator at start-up.",
         ["src/Renkei.Core/Notifications/MailOutbox.cs"] = "System job: leases and sends the e-mail outbox for every recipient.",
         ["src/Renkei.Core/Webhooks/WebhookOutbox.cs"] = "System job: leases and makes the webhook outbox's calls for every subscription.",
