@@ -36,6 +36,9 @@ using Renkei.Storage;
 //      so the default measures a server in steady state; --warmup 20 shows the tail of a freshly started one)
 //   dotnet run -c Release --project bench/Renkei.Bench -- sectors [--repetitions 1000] [--steps 168]
 //     (sector model on the shipped 15-sector matrix: matrix read, static solve and dynamic run, each timed per call; no database)
+//   dotnet run -c Release --project bench/Renkei.Bench -- survey --orgs 7000 --items 120 [--concurrency 4]
+//     (the penetration survey: every operator saves all its answers and submits through AssessmentService; then, closed,
+//      all sector × item aggregates with the k-threshold and one operator's gap view, medians of 7 and 21 reads)
 // Add --postgres "Host=…;Username=…;Database=postgres" to run on PostgreSQL (a database is created and dropped).
 var command = args.FirstOrDefault() ?? "help";
 int Arg(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
@@ -69,12 +72,13 @@ var result = command switch
     "report-intake" => await ReportIntake.RunAsync(bench, Arg("--reports", 2000), Arg("--concurrency", 8), Text("--web")),
     "fanout" => await Fanout.RunAsync(bench, Arg("--orgs", 10_000), Arg("--users-per-org", 3)),
     "stix-import" => await Renkei.Bench.StixBench.ImportAsync(bench, Arg("--objects", 100_000)),
+    "survey" => await Survey.RunAsync(bench, Arg("--orgs", 7000), Arg("--items", 120), Arg("--concurrency", 4)),
     "taxii-page" => await Renkei.Bench.StixBench.PageAsync(bench, Arg("--objects", 1_000_000), Arg("--requests", 500), Arg("--warmup", 1000), Text("--web")),
     _ => null,
 };
 if (result is null)
 {
-    Console.WriteLine("commands: init | csv-import --orgs N | visibility --notices N | audit-verify --events N | report-intake --reports N [--concurrency C] [--web <Renkei.Web.dll>] | fanout --orgs N --users-per-org U | cascade --nodes N --edges M --steps S [--scale] [--spof K] | sectors [--repetitions R] [--steps S] | stix-import --objects N | taxii-page --objects N [--requests R] [--warmup W]   [--postgres <connection string>]");
+    Console.WriteLine("commands: init | csv-import --orgs N | visibility --notices N | audit-verify --events N | report-intake --reports N [--concurrency C] [--web <Renkei.Web.dll>] | fanout --orgs N --users-per-org U | cascade --nodes N --edges M --steps S [--scale] [--spof K] | sectors [--repetitions R] [--steps S] | stix-import --objects N | taxii-page --objects N [--requests R] [--warmup W] | survey --orgs N --items M [--concurrency C]   [--postgres <connection string>]");
     return 1;
 }
 result["provider"] = bench.Settings.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgresql";

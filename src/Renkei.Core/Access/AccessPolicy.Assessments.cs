@@ -58,25 +58,20 @@ public sealed partial class AccessPolicy
 
     /// <summary>
     /// The raw counts behind a campaign's aggregate: per sector × item × answer key, the number of
-    /// submitted responses (one grouped query), and per sector × item the respondents. Only the
-    /// aggregate service sees these, and it withholds every cell below the threshold before
-    /// anything leaves; no organisation id is in them.
+    /// submitted responses, and per sector × item the respondents and their numbers, read from the
+    /// cell counts kept at each submission (one query of a few thousand rows, however many
+    /// answers). Only the aggregate service sees these, and it withholds every cell below the
+    /// threshold before anything leaves; no organisation id is in them.
     /// </summary>
     public async Task<AssessmentCounts> AssessmentCountsAsync(Guid campaignId, CancellationToken ct = default)
     {
-        var submitted = db.AssessmentResponses.Where(r => r.CampaignId == campaignId && r.State != ResponseState.Draft);
-        var keys = await (from k in db.AssessmentAnswerKeys
-                          join r in submitted on k.ResponseId equals r.Id
-                          where k.CampaignId == campaignId
-                          group k by new { r.SectorCode, k.ItemId, k.Key } into g
-                          select new AssessmentKeyCount(g.Key.SectorCode, g.Key.ItemId, g.Key.Key, g.Count())).ToListAsync(ct);
-        var respondents = await (from a in db.AssessmentAnswers
-                                 join r in submitted on a.ResponseId equals r.Id
-                                 where a.CampaignId == campaignId
-                                 group a by new { r.SectorCode, a.ItemId } into g
-                                 select new AssessmentItemCount(g.Key.SectorCode, g.Key.ItemId, g.Count(), g.Sum(x => x.NumberValue), g.Count(x => x.NumberValue != null))).ToListAsync(ct);
+        var rows = await db.AssessmentCellCounts.AsNoTracking().Where(c => c.CampaignId == campaignId).ToListAsync(ct);
+        var keys = rows.Where(r => r.Key != "").Select(r => new AssessmentKeyCount(Sector(r), r.ItemId, r.Key, r.Count)).ToList();
+        var respondents = rows.Where(r => r.Key == "").Select(r => new AssessmentItemCount(Sector(r), r.ItemId, r.Count, r.Numbers > 0 ? r.NumberSum : null, r.Numbers)).ToList();
         return new AssessmentCounts(keys, respondents);
     }
+
+    private static string? Sector(AssessmentCellCount c) => c.SectorCode == "" ? null : c.SectorCode;
 
     /// <summary>
     /// Per sector, the organisations the campaign's audience reaches and which of them have

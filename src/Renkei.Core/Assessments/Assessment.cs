@@ -182,6 +182,27 @@ public sealed class AssessmentAnswerKey
     public required string Key { get; set; }
 }
 
+/// <summary>
+/// The running count behind one aggregate cell of a campaign: per sector × item × answer key the
+/// submitted responses with that key, and under the empty key the item's respondents with the
+/// sum and count of number answers. Added to once per response, when it is submitted (its
+/// answers never change after), so an aggregate reads a few thousand rows, never every answer.
+/// </summary>
+public sealed class AssessmentCellCount
+{
+    public Guid CampaignId { get; set; }
+
+    /// <summary>The respondents' sector; "" for organisations without one.</summary>
+    public required string SectorCode { get; set; }
+    public Guid ItemId { get; set; }
+
+    /// <summary>The answer key, or "" for the item's row of respondents and numbers.</summary>
+    public required string Key { get; set; }
+    public int Count { get; set; }
+    public double NumberSum { get; set; }
+    public int Numbers { get; set; }
+}
+
 /// <summary>Every value an answer ever had, version by version.</summary>
 public sealed class AssessmentAnswerChange
 {

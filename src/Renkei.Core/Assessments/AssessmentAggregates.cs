@@ -40,7 +40,7 @@ public sealed class AssessmentAggregates(RenkeiDbContext db, AccessPolicy access
         {
             return new AggregateView(campaignId, K, [], false, previous?.Id);
         }
-        return new AggregateView(campaignId, K, WithPrevious(await CellsAsync(campaign, ct), previous is null ? null : await CellsAsync(previous, ct)), true, previous?.Id);
+        return new AggregateView(campaignId, K, WithPrevious(await CellsAsync(campaign, null, ct), previous is null ? null : await CellsAsync(previous, null, ct)), true, previous?.Id);
     }
 
     /// <summary>
@@ -67,10 +67,11 @@ public sealed class AssessmentAggregates(RenkeiDbContext db, AccessPolicy access
         var responseId = response.Id;
         var own = await access.AssessmentAnswers(caller).AsNoTracking().Where(a => a.ResponseId == responseId).ToDictionaryAsync(a => a.ItemId, a => a.Value, ct);
         var items = await db.AssessmentItems.AsNoTracking().Where(i => i.FrameworkId == campaign.FrameworkId).OrderBy(i => i.Position).ToListAsync(ct);
+        var codes = items.Select(i => (i.Id, i.Code)).ToList();
         var previous = await access.AssessmentPreviousCampaignAsync(campaign, ct);
-        var previousCells = previous is null ? null : (await CellsAsync(previous, ct)).Where(c => c.SectorCode == response.SectorCode && c.SectorCode is not null).ToList();
+        var previousCells = previous is null ? null : (await CellsAsync(previous, previous.FrameworkId == campaign.FrameworkId ? codes : null, ct)).Where(c => c.SectorCode == response.SectorCode && c.SectorCode is not null).ToList();
         var published = Published(campaign);
-        var current = published ? await CellsAsync(campaign, ct) : [];
+        var current = published ? await CellsAsync(campaign, codes, ct) : [];
         var cells = WithPrevious(current.Where(c => c.SectorCode == response.SectorCode && c.SectorCode is not null).ToList(), previousCells)
             .ToDictionary(c => c.Item, StringComparer.Ordinal);
         var earlier = previousCells?.ToDictionary(c => c.Item, StringComparer.Ordinal);
@@ -139,14 +140,16 @@ public sealed class AssessmentAggregates(RenkeiDbContext db, AccessPolicy access
         return new ResponseRateView(campaignId, sectors, pending);
     }
 
-    private async Task<List<AggregateCell>> CellsAsync(AssessmentCampaign campaign, CancellationToken ct)
+    /// <summary>The campaign's protected cells; <paramref name="known"/> is its framework's items (id, code) in order when the caller has them already.</summary>
+    private async Task<List<AggregateCell>> CellsAsync(AssessmentCampaign campaign, List<(Guid Id, string Code)>? known, CancellationToken ct)
     {
         var k = K;
         var counts = await access.AssessmentCountsAsync(campaign.Id, ct);
-        var items = await db.AssessmentItems.AsNoTracking().Where(i => i.FrameworkId == campaign.FrameworkId).OrderBy(i => i.Position)
-            .Select(i => new { i.Id, i.Code }).ToListAsync(ct);
+        var items = known ?? (await db.AssessmentItems.AsNoTracking().Where(i => i.FrameworkId == campaign.FrameworkId).OrderBy(i => i.Position)
+            .Select(i => new { i.Id, i.Code }).ToListAsync(ct)).Select(i => (i.Id, i.Code)).ToList();
         var keys = counts.Keys.ToLookup(c => (c.SectorCode, c.ItemId));
         var bySector = counts.Items.ToLookup(c => c.ItemId);
+        var keysByItem = counts.Keys.ToLookup(c => c.ItemId);
         var cells = new List<AggregateCell>();
         foreach (var item in items)
         {
@@ -177,7 +180,7 @@ public sealed class AssessmentAggregates(RenkeiDbContext db, AccessPolicy access
                     : Cell(c.SectorCode, item.Code, c.Respondents, keys[(c.SectorCode, item.Id)].GroupBy(x => x.Key).Select(g => (g.Key, g.Sum(x => x.Count))), c.NumberSum, c.Numbers));
             }
             cells.Add(shownNational
-                ? Cell(null, item.Code, national, counts.Keys.Where(x => x.ItemId == item.Id).GroupBy(x => x.Key).Select(g => (g.Key, g.Sum(x => x.Count))), sectorCells.Sum(c => c.NumberSum ?? 0), sectorCells.Sum(c => c.Numbers))
+                ? Cell(null, item.Code, national, keysByItem[item.Id].GroupBy(x => x.Key).Select(g => (g.Key, g.Sum(x => x.Count))), sectorCells.Sum(c => c.NumberSum ?? 0), sectorCells.Sum(c => c.Numbers))
                 : new AggregateCell(null, item.Code, true, null, null, null));
         }
         return cells;

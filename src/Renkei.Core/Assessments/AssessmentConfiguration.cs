@@ -111,7 +111,22 @@ internal sealed class AssessmentAnswerKeyConfiguration : IEntityTypeConfiguratio
         b.Property(x => x.Key).HasMaxLength(64);
         b.HasOne<AssessmentAnswer>().WithMany().HasForeignKey(x => x.AnswerId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.CampaignId, x.ItemId, x.Key, x.ResponseId });
+        b.HasIndex(x => x.ResponseId);
         // Derived from the audited answer: the answer's own audit event covers it.
+        b.HasAnnotation(Audit.AuditChanges.NotAudited, true);
+    }
+}
+
+internal sealed class AssessmentCellCountConfiguration : IEntityTypeConfiguration<AssessmentCellCount>
+{
+    public void Configure(EntityTypeBuilder<AssessmentCellCount> b)
+    {
+        b.ToTable("assessment_cell_counts");
+        b.HasKey(x => new { x.CampaignId, x.SectorCode, x.ItemId, x.Key });
+        b.Property(x => x.SectorCode).HasMaxLength(64);
+        b.Property(x => x.Key).HasMaxLength(64);
+        b.HasOne<AssessmentCampaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        // Derived from the audited submission: its audit event covers it.
         b.HasAnnotation(Audit.AuditChanges.NotAudited, true);
     }
 }

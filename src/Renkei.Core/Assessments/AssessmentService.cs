@@ -490,7 +490,13 @@ public sealed class AssessmentService(RenkeiDbContext db, AccessPolicy access, A
         response.State = ResponseState.Submitted;
         response.SubmittedAt = Clock.UtcNow(time);
         response.Version++;
-        await db.SaveChangesAsync(ct);
+        // The submission and its place in the cell counts commit together, or neither does.
+        await using (var transaction = await db.BeginWriteAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            await AssessmentCellCounts.AddAsync(db, response, ct);
+            await transaction.CommitAsync(ct);
+        }
         return await ViewAsync(caller, response, ct);
     }
 

@@ -75,6 +75,7 @@ public sealed class RenkeiDbContext(DbContextOptions<RenkeiDbContext> options, A
     public DbSet<Assessments.AssessmentResponse> AssessmentResponses => Set<Assessments.AssessmentResponse>();
     public DbSet<Assessments.AssessmentAnswer> AssessmentAnswers => Set<Assessments.AssessmentAnswer>();
     public DbSet<Assessments.AssessmentAnswerKey> AssessmentAnswerKeys => Set<Assessments.AssessmentAnswerKey>();
+    public DbSet<Assessments.AssessmentCellCount> AssessmentCellCounts => Set<Assessments.AssessmentCellCount>();
     public DbSet<Assessments.AssessmentAnswerChange> AssessmentAnswerChanges => Set<Assessments.AssessmentAnswerChange>();
     public DbSet<Assessments.AssessmentGoodPractice> AssessmentGoodPractices => Set<Assessments.AssessmentGoodPractice>();
     public DbSet<Assessments.AssessmentEvidence> AssessmentEvidence => Set<Assessments.AssessmentEvidence>();

@@ -56,6 +56,7 @@ public sealed class AccessArchitectureTests
         "Renkei.Assessments.AssessmentResponse",
         "Renkei.Assessments.AssessmentAnswer",
         "Renkei.Assessments.AssessmentAnswerKey",
+        "Renkei.Assessments.AssessmentCellCount",
         "Renkei.Assessments.AssessmentAnswerChange",
         "Renkei.Assessments.AssessmentGoodPractice",
         "Renkei.Assessments.AssessmentEvidence",
