@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Renkei.Assessments;
@@ -9,10 +10,12 @@ using Renkei.Identity;
 namespace Renkei.Browser.Tests;
 
 /// <summary>
-/// The penetration survey in the real UI: NISC creates and opens a campaign to the water sector,
-/// two operators answer through the form (one then reads its gap view), NISC closes it, and the
-/// ministry reads the sector aggregate — with the cell fewer than k operators answered withheld
-/// (k = 2 in <see cref="BrowserApp"/>).
+/// Issue 16's flow in the real UI: NISC publishes a guideline addendum (追補版) from the current
+/// version's CSV, the ministry in charge of water records how its sector's standard covers the
+/// guideline, NISC creates and opens a survey campaign to the water sector, two operators answer
+/// through the form (one then reads its gap view), NISC closes it, and the ministry reads the
+/// sector aggregate — with the cell fewer than k operators answered withheld (k = 2 in
+/// <see cref="BrowserApp"/>).
 /// </summary>
 public sealed class AssessmentFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -64,17 +67,63 @@ public sealed class AssessmentFlowTests(BrowserApp app) : IClassFixture<BrowserA
         await Expect(page.GetByText("回答を提出しました。")).ToBeVisibleAsync();
     }
 
+    /// <summary>The current guideline version's CSV (downloaded as NISC would) with one reference item (参考事項) added: an addendum.</summary>
+    private static async Task<byte[]> AddendumCsvAsync(IPage desk)
+    {
+        var download = await desk.Context.APIRequest.GetAsync(new Uri(new Uri(desk.Url), await desk.Locator("#guideline-revisions a", new() { HasTextString = "CSV" }).Last.GetAttributeAsync("href")).ToString());
+        Assert.True(download.Ok, $"CSV download answered {download.Status}");
+        var csv = Encoding.UTF8.GetString(await download.BodyAsync()).TrimEnd('\r', '\n');
+        var columns = csv[..csv.IndexOfAny(['\r', '\n'])].TrimStart('\uFEFF').Split(',');
+        var added = new Dictionary<string, string>
+        {
+            ["code"] = AddedItem,
+            ["answer_type"] = "yes_no_partly",
+            ["text_ja"] = "ブラウザ試験で追加した参考事項",
+            ["text_en"] = "Reference item added by the browser test",
+            ["required"] = "false",
+            ["classification"] = "reference",
+            ["concrete_ja"] = "訓練結果を次年度の内規見直しに反映する",
+        };
+        var newline = csv.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        return Encoding.UTF8.GetBytes(csv + newline + string.Join(',', columns.Select(c => added.GetValueOrDefault(c, ""))) + newline);
+    }
+
+    private const string AddedItem = "III-browser";
+
     [Fact]
-    public async Task NiscOpensASurvey_TwoOperatorsAnswer_TheMinistrySeesTheSectorAggregate_WithASmallCellWithheld()
+    public async Task NiscPublishesAGuidelineAddendum_TheMinistryRecordsCoverage_NiscOpensTheSurvey_TwoOperatorsAnswer_TheMinistrySeesTheSectorAggregate_WithASmallCellWithheld()
     {
         var framework = await FrameworkAsync();
         var nisc = await app.Data.UserAsync((await app.Data.ReferenceOrganisationAsync("nisc")).Id, Role.Coordinator);
         var first = await app.Data.UserAsync((await app.Data.OrganisationAsync(OrganisationKind.Operator, "water", null, "北テスト水道企業団")).Id, Role.Coordinator);
         var second = await app.Data.UserAsync((await app.Data.OrganisationAsync(OrganisationKind.Operator, "water", null, "南テスト水道企業団")).Id, Role.Analyst);
-        var ministry = await app.Data.UserAsync((await app.Data.ReferenceOrganisationAsync("mhlw")).Id, Role.Analyst);
+        var ministry = await app.Data.UserAsync((await app.Data.ReferenceOrganisationAsync("mhlw")).Id, Role.Coordinator);
+
+        // 0. NISC publishes a guideline addendum: the current version's CSV with one reference item more.
+        var desk = await app.SignedInAsync(nisc);
+        await desk.GetByRole(AriaRole.Link, new() { Name = "指針", Exact = true }).ClickAsync();
+        var csv = await AddendumCsvAsync(desk);
+        await desk.Locator("#guideline-publish select[name='Input.Kind']").SelectOptionAsync(new SelectOptionValue { Label = "追補版" });
+        await desk.GetByLabel("公表日", new() { Exact = true }).FillAsync(Day(0));
+        await desk.GetByLabel("説明（日本語）", new() { Exact = true }).FillAsync("ブラウザ試験の追補版");
+        await desk.GetByLabel("説明（英語）", new() { Exact = true }).FillAsync("Browser test addendum");
+        await desk.GetByLabel("項目の CSV ファイル", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "guideline.csv", MimeType = "text/csv", Buffer = csv });
+        await desk.GetByRole(AriaRole.Button, new() { Name = "公表", Exact = true }).ClickAsync();
+        await Expect(desk.GetByText("指針 第4版を公表しました。")).ToBeVisibleAsync();
+
+        // 0'. The ministry in charge of water records its sector standard's coverage of the new version.
+        var mhlw = await app.SignedInAsync(ministry);
+        await mhlw.GotoAsync("/Guideline/Coverage/water");
+        await Expect(mhlw.Locator($"#coverage-matrix tr[data-code='{AddedItem}']")).ToHaveAttributeAsync("data-status", "unassessed");
+        await mhlw.GetByLabel($"対応の水準 {AddedItem}", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = "measures_and_checklist" });
+        await mhlw.GetByLabel("対応の水準 II-3-4-2-a", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = "not_covered" });
+        await mhlw.GetByLabel($"備考 {AddedItem}", new() { Exact = true }).FillAsync("チェックシート付録で対応");
+        await mhlw.GetByRole(AriaRole.Button, new() { Name = "対応状況を保存" }).ClickAsync();
+        await Expect(mhlw.GetByText("2 件の対応状況を記録しました。")).ToBeVisibleAsync();
+        await Expect(mhlw.Locator($"#coverage-matrix tr[data-code='{AddedItem}'] td[data-level='measures_and_checklist']")).ToContainTextAsync("チェックシート付録で対応");
+        await Expect(mhlw.Locator("#coverage-matrix tr[data-code='II-3-4-2-a']")).ToHaveAttributeAsync("data-status", "not_covered");
 
         // 1. NISC creates the campaign for the water sector and opens it.
-        var desk = await app.SignedInAsync(nisc);
         await desk.GetByRole(AriaRole.Link, new() { Name = "評価・調査", Exact = true }).ClickAsync();
         await desk.GetByRole(AriaRole.Link, new() { Name = "調査・評価を作成" }).ClickAsync();
         await desk.GetByLabel("フレームワーク（版）").SelectOptionAsync(new SelectOptionValue { Value = framework.Id.ToString() });
@@ -105,7 +154,6 @@ public sealed class AssessmentFlowTests(BrowserApp app) : IClassFixture<BrowserA
         await Expect(desk.Locator("#campaign-state")).ToHaveTextAsync("締切済み");
 
         // 4. The ministry reads the water aggregate: two respondents shown, the note item (one) withheld.
-        var mhlw = await app.SignedInAsync(ministry);
         await mhlw.GotoAsync("/Assessments");
         await mhlw.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         await mhlw.GetByRole(AriaRole.Link, new() { Name = "集計", Exact = true }).ClickAsync();
