@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using AngleSharp.Html.Dom;
 using Renkei.Common;
 using Renkei.Identity;
 using Renkei.Testing;
 using Renkei.Web.Tests.Reports;
-
 using static Renkei.Web.Tests.Advisories.AdvisoryApi;
 
 namespace Renkei.Web.Tests.Assessments;
@@ -33,10 +33,10 @@ public abstract class AssessmentPageTests<TApp>(TApp app) : IClassFixture<TApp> 
 
     private async Task<HttpClient> MinistryAsync() => (await app.ClientAsync((await app.Data.ReferenceOrganisationAsync("mic")).Id, Role.Coordinator)).Client;
 
-    private static async Task<Guid> FrameworkAsync(HttpClient nisc)
+    private static async Task<Guid> FrameworkAsync(HttpClient nisc, object[]? items = null)
     {
         var code = "p" + Guid.NewGuid().ToString("N")[..10];
-        await OkAsync(await nisc.PostAsJsonAsync($"{Api}/frameworks", new { code, version = 1, titleJa = "浸透状況調査", titleEn = "Penetration survey", kind = "survey", items = Items }), HttpStatusCode.Created);
+        await OkAsync(await nisc.PostAsJsonAsync($"{Api}/frameworks", new { code, version = 1, titleJa = "浸透状況調査", titleEn = "Penetration survey", kind = "survey", items = items ?? Items }), HttpStatusCode.Created);
         return (await OkAsync(await nisc.GetAsync($"{Api}/frameworks"))).EnumerateArray().First(f => f.GetProperty("code").GetString() == code).GetProperty("id").GetGuid();
     }
 
@@ -143,6 +143,55 @@ public abstract class AssessmentPageTests<TApp>(TApp app) : IClassFixture<TApp> 
         (await HtmlForm.Find(done, $"/Assessments/{campaign}/Answer", "#share-toggle").SubmitAsync(op)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await OkAsync(await op.GetAsync($"{Api}/campaigns/{campaign}/response"))).GetProperty("sharedWithOwner").GetBoolean().ShouldBeTrue();
         (await HtmlForm.OpenAsync(op, $"/Assessments/{campaign}/Answer", "#share-toggle")).Value("Share").ShouldBe("false", "the button now takes it back");
+    }
+
+    [Fact]
+    public async Task AnswerForm_AttachesAnEvidenceFile_WhichOnlyReadersOfTheResponseDownload()
+    {
+        var nisc = await NiscAsync();
+        var framework = await FrameworkAsync(nisc, [Items[0], new { code = "E", textJa = "自己点検の記録", textEn = "Self-inspection record", answerType = "evidence" }]);
+        var campaign = await OpenedCampaignAsync(nisc, framework, "ports");
+        var (op, _, _) = await app.OperatorAsync("ports", null, Role.Coordinator);
+        var (other, _, _) = await app.OperatorAsync("ports", null, Role.Coordinator);
+        var content = Encoding.UTF8.GetBytes("2026-11-30 自己点検 実施記録\n");
+
+        var form = await HtmlForm.OpenAsync(op, $"/Assessments/{campaign}/Answer", "#answer-1");
+        var saved = await form.Set("Answers[0].Value", "yes").Attach("evidence-1", "self-inspection.log", content).SubmitAsync(op, "下書き保存");
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await HtmlForm.PageAsync(op, $"/Assessments/{campaign}/Answer");
+        var link = page.QuerySelector("#answer-1-file a")!;
+        link.TextContent.ShouldBe("self-inspection.log");
+        var href = link.GetAttribute("href")!;
+        (await (await op.GetAsync(href)).Content.ReadAsByteArrayAsync()).ShouldBe(content);
+        (await other.GetAsync(href)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "another operator never reads the evidence");
+        (await (await MinistryAsync()).GetAsync(href)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "nor does a ministry");
+
+        // The draft keeps the file when saved again without a new one, and submits with it.
+        var again = await HtmlForm.OpenAsync(op, $"/Assessments/{campaign}/Answer", "#answer-1-file");
+        (await again.SubmitAsync(op, "提出する")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await HtmlForm.PageAsync(op, $"/Assessments/{campaign}/Answer")).QuerySelector("#answer-1-file a")!.TextContent.ShouldBe("self-inspection.log");
+    }
+
+    [Fact]
+    public async Task Owner_RemindsThoseWhoHaveNotSubmitted_OnceADay_AndOnlyTheOwnerHasTheButton()
+    {
+        var nisc = await NiscAsync();
+        var campaign = await OpenedCampaignAsync(nisc, await FrameworkAsync(nisc), "petroleum");
+        var (pending, _, _) = await app.OperatorAsync("petroleum", null, Role.Coordinator);
+        (await HtmlForm.PageAsync(pending, $"/Assessments/{campaign}")).QuerySelector("form[action*='handler=Remind']").ShouldBeNull("only the owner reminds");
+        (await HtmlForm.PageAsync(await MinistryAsync(), $"/Assessments/{campaign}")).QuerySelector("form[action*='handler=Remind']").ShouldBeNull("only the owner reminds");
+
+        var remind = await HtmlForm.OpenAsync(nisc, $"/Assessments/{campaign}", "form[action*='handler=Remind'] button");
+        (await remind.SubmitAsync(nisc)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await HtmlForm.PageAsync(nisc, $"/Assessments/{campaign}");
+        page.QuerySelector(".flash")!.TextContent.ShouldMatch(@"^未提出の [1-9][0-9]* 組織にリマインダーを送信しました。$");
+        page.QuerySelector("#reminded-at")!.TextContent.ShouldStartWith("前回のリマインダー: ");
+
+        var again = await HtmlForm.OpenAsync(nisc, $"/Assessments/{campaign}", "form[action*='handler=Remind'] button");
+        var refused = await again.SubmitAsync(nisc);
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await refused.Content.ReadAsStringAsync();
+        html.ShouldContain("24 時間");
     }
 
     [Fact]

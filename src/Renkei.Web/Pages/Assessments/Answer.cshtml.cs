@@ -12,7 +12,7 @@ namespace Renkei.Web.Pages.Assessments;
 /// type, saved as a draft (all or none), submitted, and shared with the campaign owner or not.
 /// Values go to the service as typed; its verdict comes back beside the item it names.
 /// </summary>
-public sealed class AnswerModel(AssessmentService assessments) : RenkeiPageModel
+public sealed class AnswerModel(AssessmentService assessments, EvidenceFiles evidence) : RenkeiPageModel
 {
     public CampaignView Campaign { get; private set; } = null!;
     public List<AssessmentItem> Items { get; private set; } = [];
@@ -29,6 +29,12 @@ public sealed class AnswerModel(AssessmentService assessments) : RenkeiPageModel
     public bool ReadOnly => !Campaign.AcceptsAnswers || Own is { State: not ResponseState.Draft };
 
     public bool MayShare => Own is not null && Caller.HasAny(Role.Admin, Role.Coordinator);
+
+    /// <summary>The response's evidence files by the answer that names them (evidence:{id}).</summary>
+    public Dictionary<string, EvidenceView> Evidence { get; private set; } = [];
+
+    /// <summary>The form field of an evidence item's file.</summary>
+    public static string EvidenceField(int index) => $"evidence-{index}";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -102,11 +108,34 @@ public sealed class AnswerModel(AssessmentService assessments) : RenkeiPageModel
     /// <summary>Saves the filled fields (none filled: nothing to save); a refusal is the page with errors beside the items.</summary>
     private async Task<(ResponseView? Saved, IActionResult? Failed)> SaveAsync(Guid id, CancellationToken ct)
     {
+        // Evidence files first, each through the attachments' checks; the item's answer becomes the file.
+        var uploaded = new HashSet<int>();
+        ResponseView? withFiles = null;
+        for (var i = 0; i < Items.Count; i++)
+        {
+            if (Items[i].AnswerType != AnswerType.Evidence || Request.HasFormContentType is false || Request.Form.Files.GetFile(EvidenceField(i)) is not { } file)
+            {
+                continue;
+            }
+            await using var content = file.OpenReadStream();
+            var stored = await evidence.UploadAsync(Caller, id, Items[i].Code, file.FileName, file.ContentType, content, ct);
+            if (!stored.Ok)
+            {
+                var refused = stored.Problem!;
+                return (null, Show(refused.Errors is { Count: > 0 } why ? refused with { Errors = new Dictionary<string, string[]> { [$"Answers[{i}].Value"] = [.. why.SelectMany(e => e.Value)] } } : refused));
+            }
+            uploaded.Add(i);
+        }
+        if (uploaded.Count > 0)
+        {
+            var own = await assessments.OwnResponseAsync(Caller, id, ct);
+            withFiles = own.Ok ? own.Value : null;
+        }
         var sent = new List<string>();
         var input = new List<AnswerInput>();
         for (var i = 0; i < Items.Count && i < Answers.Count; i++)
         {
-            if (Answers[i].Item == Items[i].Code && Answers[i].ToJson(Items[i]) is { } value)
+            if (!uploaded.Contains(i) && Answers[i].Item == Items[i].Code && Answers[i].ToJson(Items[i]) is { } value)
             {
                 sent.Add(Items[i].Code);
                 input.Add(new AnswerInput { Item = Items[i].Code, Value = value });
@@ -114,7 +143,7 @@ public sealed class AnswerModel(AssessmentService assessments) : RenkeiPageModel
         }
         if (input.Count == 0)
         {
-            return (null, null);
+            return (withFiles, null);
         }
         var result = await assessments.SaveAnswersAsync(Caller, id, new AnswersInput { Answers = input }, ct);
         if (result.Ok)
@@ -174,6 +203,11 @@ public sealed class AnswerModel(AssessmentService assessments) : RenkeiPageModel
         var own = await assessments.OwnResponseAsync(Caller, id, ct);
         Own = own.Ok ? own.Value : null;
         Share = Own?.SharedWithOwner ?? false;
+        if (Own is not null && Items.Any(i => i.AnswerType == AnswerType.Evidence))
+        {
+            var files = await evidence.ListAsync(Caller, id, Own.Id, ct);
+            Evidence = files.Ok ? files.Value!.ToDictionary(e => EvidenceFiles.Reference(e.Id), StringComparer.Ordinal) : [];
+        }
         return true;
     }
 }

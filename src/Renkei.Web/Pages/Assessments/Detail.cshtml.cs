@@ -39,6 +39,19 @@ public sealed class DetailModel(AssessmentService assessments, AssessmentAggrega
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => MoveAsync(id, CampaignState.Closed, L["Assessments.ClosedFlash"], ct);
 
+    /// <summary>The owner reminds the organisations that have not submitted (the service allows one reminder a day).</summary>
+    public async Task<IActionResult> OnPostRemindAsync(Guid id, CancellationToken ct)
+    {
+        var result = await assessments.RemindAsync(Caller, id, ct);
+        if (result.Ok)
+        {
+            Flash = L["Assessments.RemindedFlash", result.Value!.Organisations];
+            return Redirect($"/Assessments/{id}");
+        }
+        var shown = ShowProblem(result.Problem!, "");
+        return shown is NotFoundResult || !await LoadAsync(id, ct) ? NotFound() : shown;
+    }
+
     private async Task<IActionResult> MoveAsync(Guid id, CampaignState to, string done, CancellationToken ct)
     {
         var result = await assessments.MoveCampaignAsync(Caller, id, to, ct);
