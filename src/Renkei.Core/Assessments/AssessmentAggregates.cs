@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Renkei.Access;
 using Renkei.Common;
-using Renkei.Directory;
 using Renkei.Directory.Csv;
 using Renkei.Storage;
 
@@ -22,7 +21,7 @@ public sealed class AssessmentAggregates(RenkeiDbContext db, AccessPolicy access
 
     /// <summary>Aggregates are read by the national centre, the ministries and the campaign owner.</summary>
     public static bool ReadsAggregates(Caller caller, AssessmentCampaign campaign) =>
-        caller.IsNationalCentre || caller.OrganisationKind == OrganisationKind.Ministry || caller.OrganisationId == campaign.OwnerOrganisationId;
+        AssessmentService.ReadsEveryCampaign(caller) || caller.OrganisationId == campaign.OwnerOrganisationId;
 
     public async Task<Result<AggregateView>> AggregatesAsync(Caller caller, Guid campaignId, CancellationToken ct = default)
     {

@@ -29,6 +29,19 @@ public sealed class AssessmentService(RenkeiDbContext db, AccessPolicy access, A
     /// <summary>Who answers for an organisation: its admins, coordinators, analysts and reporters.</summary>
     public static bool Answers(Caller caller) => caller.HasAny(Role.Admin, Role.Coordinator, Role.Analyst, Role.Reporter);
 
+    /// <summary>Who opens, closes and reminds a campaign: the owner organisation's admins and coordinators.</summary>
+    public static bool KeepsCampaign(Caller caller, Guid ownerOrganisationId) =>
+        caller.OrganisationId == ownerOrganisationId && caller.HasAny(Role.Admin, Role.Coordinator);
+
+    /// <summary>Who shares the organisation's response with the campaign owner (or takes it back).</summary>
+    public static bool SharesResponses(Caller caller) => caller.HasAny(Role.Admin, Role.Coordinator);
+
+    /// <summary>
+    /// The national centre and the ministries see every campaign to read its aggregates; they are
+    /// respondents only where they already answered.
+    /// </summary>
+    public static bool ReadsEveryCampaign(Caller caller) => caller.IsNationalCentre || caller.OrganisationKind == OrganisationKind.Ministry;
+
     // ---- Frameworks ----
 
     public async Task<Result<FrameworkDocument>> ImportAsync(Caller caller, FrameworkDocument doc, CancellationToken ct = default)
@@ -223,7 +236,7 @@ public sealed class AssessmentService(RenkeiDbContext db, AccessPolicy access, A
         {
             return Problem.NotFound("The campaign");
         }
-        if (campaign.OwnerOrganisationId != caller.OrganisationId || !caller.HasAny(Role.Admin, Role.Coordinator))
+        if (!KeepsCampaign(caller, campaign.OwnerOrganisationId))
         {
             return Problem.Forbidden("Only the campaign owner's admins and coordinators open and close it.");
         }
@@ -257,7 +270,7 @@ public sealed class AssessmentService(RenkeiDbContext db, AccessPolicy access, A
         {
             return Problem.NotFound("The campaign");
         }
-        if (campaign.OwnerOrganisationId != caller.OrganisationId || !caller.HasAny(Role.Admin, Role.Coordinator))
+        if (!KeepsCampaign(caller, campaign.OwnerOrganisationId))
         {
             return Problem.Forbidden("Only the campaign owner's admins and coordinators send reminders.");
         }
@@ -503,7 +516,7 @@ public sealed class AssessmentService(RenkeiDbContext db, AccessPolicy access, A
     /// <summary>The operator lets the campaign owner read its answers (or takes that back).</summary>
     public async Task<Result<ResponseView>> ShareAsync(Caller caller, Guid campaignId, bool share, CancellationToken ct = default)
     {
-        if (!caller.HasAny(Role.Admin, Role.Coordinator))
+        if (!SharesResponses(caller))
         {
             return Problem.Forbidden("Only the organisation's admins and coordinators share its response.");
         }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Renkei.Assessments;
 using Renkei.Common;
-using Renkei.Identity;
 
 namespace Renkei.Web.Pages.Assessments;
 
@@ -28,7 +27,7 @@ public sealed class AnswerModel(AssessmentService assessments, EvidenceFiles evi
     /// <summary>Answers change only in a draft of a campaign that accepts them.</summary>
     public bool ReadOnly => !Campaign.AcceptsAnswers || Own is { State: not ResponseState.Draft };
 
-    public bool MayShare => Own is not null && Caller.HasAny(Role.Admin, Role.Coordinator);
+    public bool MayShare => Own is not null && AssessmentService.SharesResponses(Caller);
 
     /// <summary>The response's evidence files by the answer that names them (evidence:{id}).</summary>
     public Dictionary<string, EvidenceView> Evidence { get; private set; } = [];

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Renkei.Assessments;
 using Renkei.Directory;
-using Renkei.Identity;
 using Renkei.Web.Pages.Statistics;
 
 namespace Renkei.Web.Pages.Assessments;
@@ -20,14 +19,14 @@ public sealed class DetailModel(AssessmentService assessments, AssessmentAggrega
     public List<SectorView> Sectors { get; private set; } = [];
 
     public bool IsOwner => Campaign.OwnerOrganisationId == Caller.OrganisationId;
-    public bool MayMove => IsOwner && Caller.HasAny(Role.Admin, Role.Coordinator);
+    public bool MayMove => AssessmentService.KeepsCampaign(Caller, Campaign.OwnerOrganisationId);
 
     /// <summary>
     /// Whether the caller's organisation is among the respondents: any other organisation that
     /// sees the campaign is addressed by it, except the national centre and the ministries, who
     /// see every campaign to read aggregates (they answer only where they already have).
     /// </summary>
-    public bool Responds => !IsOwner && (Own is not null || !(Caller.IsNationalCentre || Caller.OrganisationKind == OrganisationKind.Ministry));
+    public bool Responds => !IsOwner && (Own is not null || !AssessmentService.ReadsEveryCampaign(Caller));
 
     /// <summary>The share of submitted responses per sector, in percent.</summary>
     public BarChart RateChart => new("chart-response-rate", L["Assessments.RateChart"],
