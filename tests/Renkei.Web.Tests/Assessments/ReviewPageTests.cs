@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Renkei.Identity;
 using Renkei.Testing;
+using Renkei.Web.Tests.Reports;
 using static Renkei.Web.Tests.Advisories.AdvisoryApi;
 
 namespace Renkei.Web.Tests.Assessments;
