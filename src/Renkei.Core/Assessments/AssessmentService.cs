@@ -322,6 +322,30 @@ public sealed class AssessmentService(RenkeiDbContext db, AccessPolicy access, A
         return response is null ? Problem.NotFound("The response") : await ViewAsync(caller, response, ct);
     }
 
+    /// <summary>
+    /// The responses operators shared with the campaign owner, for the owner to review: read
+    /// through the policy (which shows the owner a response only once it is shared), newest first.
+    /// </summary>
+    public async Task<Result<List<SharedResponseView>>> SharedResponsesAsync(Caller caller, Guid campaignId, CancellationToken ct = default)
+    {
+        var campaign = await access.AssessmentCampaigns(caller).AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct);
+        if (campaign is null)
+        {
+            return Problem.NotFound("The campaign");
+        }
+        if (campaign.OwnerOrganisationId != caller.OrganisationId || !caller.HasAny(Role.Admin, Role.Coordinator, Role.Analyst))
+        {
+            return Problem.Forbidden("Only the campaign owner's admins, coordinators and analysts review responses.");
+        }
+        var org = caller.OrganisationId;
+        var query = from r in access.AssessmentResponses(caller)
+                    where r.CampaignId == campaignId && r.SharedWithOwner && r.OrganisationId != org
+                    join o in db.Organisations on r.OrganisationId equals o.Id
+                    orderby r.SubmittedAt descending
+                    select new SharedResponseView(r.Id, r.OrganisationId, o.NameJa, o.NameEn, r.SectorCode, r.State, r.SubmittedAt, r.ReviewedAt);
+        return await query.AsNoTracking().ToListAsync(ct);
+    }
+
     /// <summary>Every value the response's answers had, oldest first.</summary>
     public async Task<Result<List<AnswerChangeView>>> HistoryAsync(Caller caller, Guid campaignId, Guid responseId, CancellationToken ct = default)
     {

@@ -39,6 +39,9 @@ public sealed record AnswerView(string Item, JsonElement Value, int Version, Dat
 
 public sealed record ResponseView(Guid Id, Guid CampaignId, Guid OrganisationId, string? SectorCode, ResponseState State, bool SharedWithOwner, int Version, DateTime? SubmittedAt, DateTime? ReviewedAt, List<AnswerView> Answers);
 
+/// <summary>A response shared with the campaign owner, as the owner's list names it (the operator chose to be known to the owner).</summary>
+public sealed record SharedResponseView(Guid Id, Guid OrganisationId, string NameJa, string NameEn, string? SectorCode, ResponseState State, DateTime? SubmittedAt, DateTime? ReviewedAt);
+
 public sealed record AnswerChangeView(string Item, int Version, JsonElement Value, DateTime ChangedAt, Guid ChangedByUserId);
 
 public sealed record AggregateValue(string Key, int Count, double Share);

@@ -44,6 +44,9 @@ public sealed class GoodPractices(RenkeiDbContext db, AccessPolicy access, TimeP
     /// <summary>Reviewers: the campaign owner's admins, coordinators and analysts (as for reviewing a response).</summary>
     private static bool Reviews(Caller caller) => caller.HasAny(Role.Admin, Role.Coordinator, Role.Analyst);
 
+    /// <summary>Readers of the consented list: the national centre and the ministries.</summary>
+    public static bool ReadsPublished(Caller caller) => caller.IsNationalCentre || caller.OrganisationKind == OrganisationKind.Ministry;
+
     public async Task<Result<GoodPracticeView>> ProposeAsync(Caller caller, Guid campaignId, Guid responseId, GoodPracticeInput input, CancellationToken ct = default)
     {
         var campaign = await access.AssessmentCampaigns(caller).AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct);
@@ -174,7 +177,7 @@ public sealed class GoodPractices(RenkeiDbContext db, AccessPolicy access, TimeP
     /// </summary>
     public async Task<Result<List<PublishedGoodPractice>>> PublishedAsync(Caller caller, string? itemCode, string? frameworkCode, CancellationToken ct = default)
     {
-        if (!caller.IsNationalCentre && caller.OrganisationKind != OrganisationKind.Ministry)
+        if (!ReadsPublished(caller))
         {
             return Problem.Forbidden("Only the national centre and the ministries read the good practices.");
         }

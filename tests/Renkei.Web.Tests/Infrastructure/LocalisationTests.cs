@@ -84,6 +84,7 @@ public sealed partial class LocalisationTests
         Check<Renkei.Assessments.CampaignState>();
         Check<Renkei.Assessments.ResponseState>();
         Check<Renkei.Assessments.FrameworkKind>();
+        Check<Renkei.Assessments.GoodPracticeState>();
         Check<Renkei.Standards.StandardKind>();
         Check<Renkei.Standards.StandardStatus>();
         // The standards pages name a relation by its direction; the answer pages name yes/no/partly.

@@ -9,9 +9,11 @@ namespace Renkei.Web.Pages.Assessments;
 /// <summary>
 /// The organisation's own response: every item of the framework version as a field of its answer
 /// type, saved as a draft (all or none), submitted, and shared with the campaign owner or not.
-/// Values go to the service as typed; its verdict comes back beside the item it names.
+/// Values go to the service as typed; its verdict comes back beside the item it names. Below, the
+/// good practices the owner's reviewers proposed from its answers, for its admins and coordinators
+/// to consent to (listed anonymised) or decline.
 /// </summary>
-public sealed class AnswerModel(AssessmentService assessments, EvidenceFiles evidence) : RenkeiPageModel
+public sealed class AnswerModel(AssessmentService assessments, EvidenceFiles evidence, GoodPractices practices) : RenkeiPageModel
 {
     public CampaignView Campaign { get; private set; } = null!;
     public List<AssessmentItem> Items { get; private set; } = [];
@@ -31,6 +33,12 @@ public sealed class AnswerModel(AssessmentService assessments, EvidenceFiles evi
 
     /// <summary>The response's evidence files by the answer that names them (evidence:{id}).</summary>
     public Dictionary<string, EvidenceView> Evidence { get; private set; } = [];
+
+    /// <summary>Good practices proposed from this organisation's answers, awaiting (or carrying) its decision.</summary>
+    public List<GoodPracticeView> Proposals { get; private set; } = [];
+
+    /// <summary>Who decides on a proposal, as the service counts them.</summary>
+    public bool MayDecide => Caller.HasAny(Role.Admin, Role.Coordinator);
 
     /// <summary>The form field of an evidence item's file.</summary>
     public static string EvidenceField(int index) => $"evidence-{index}";
@@ -95,6 +103,23 @@ public sealed class AnswerModel(AssessmentService assessments, EvidenceFiles evi
         {
             Flash = Share ? L["Assessments.SharedFlash"] : L["Assessments.UnsharedFlash"];
             return Redirect($"/Assessments/{id}/Answer");
+        }
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        Answers = Items.Select(i => AnswerField.From(i, Own?.Answers.FirstOrDefault(a => a.Item == i.Code)?.Value)).ToList();
+        return Show(result.Problem!);
+    }
+
+    /// <summary>The organisation consents to the anonymised listing of a proposal, or declines it (or withdraws consent).</summary>
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, Guid practiceId, bool consent, int? version, CancellationToken ct)
+    {
+        var result = await practices.DecideAsync(Caller, id, practiceId, new GoodPracticeDecisionInput { Consent = consent, Version = version }, ct);
+        if (result.Ok)
+        {
+            Flash = consent ? L["Assessments.ConsentedFlash"] : L["Assessments.DeclinedFlash"];
+            return Redirect($"/Assessments/{id}/Answer#good-practices");
         }
         if (!await LoadAsync(id, ct))
         {
@@ -206,6 +231,12 @@ public sealed class AnswerModel(AssessmentService assessments, EvidenceFiles evi
         {
             var files = await evidence.ListAsync(Caller, id, Own.Id, ct);
             Evidence = files.Ok ? files.Value!.ToDictionary(e => EvidenceFiles.Reference(e.Id), StringComparer.Ordinal) : [];
+        }
+        if (Own is not null)
+        {
+            // The policy lists an operator only the proposals made from its own answers.
+            var proposals = await practices.ListAsync(Caller, id, ct);
+            Proposals = proposals.Ok ? proposals.Value!.Where(p => p.ResponseId == Own.Id).ToList() : [];
         }
         return true;
     }

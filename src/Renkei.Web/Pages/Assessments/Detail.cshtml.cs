@@ -7,8 +7,8 @@ namespace Renkei.Web.Pages.Assessments;
 
 /// <summary>
 /// One campaign: its period and state (the owner opens and closes it), the response rate per
-/// sector for those who read aggregates (the owner also sees who has not submitted), and for a
-/// respondent its own response with the way to answer and to its gap view.
+/// sector for those who read aggregates (the owner also sees who has not submitted and the
+/// responses shared with it, to review), and for a respondent its own response with the way to answer and to its gap view.
 /// </summary>
 public sealed class DetailModel(AssessmentService assessments, AssessmentAggregates aggregates, DirectoryQueries directory) : RenkeiPageModel
 {
@@ -17,6 +17,9 @@ public sealed class DetailModel(AssessmentService assessments, AssessmentAggrega
     public ResponseRateView? Rate { get; private set; }
     public ResponseView? Own { get; private set; }
     public List<SectorView> Sectors { get; private set; } = [];
+
+    /// <summary>For the owner: the responses operators shared with it, to review (null for others).</summary>
+    public List<SharedResponseView>? Shared { get; private set; }
 
     public bool IsOwner => Campaign.OwnerOrganisationId == Caller.OrganisationId;
     public bool MayMove => AssessmentService.KeepsCampaign(Caller, Campaign.OwnerOrganisationId);
@@ -77,6 +80,8 @@ public sealed class DetailModel(AssessmentService assessments, AssessmentAggrega
         Rate = rate.Ok ? rate.Value : null;
         var own = await assessments.OwnResponseAsync(Caller, id, ct);
         Own = own.Ok ? own.Value : null;
+        var shared = await assessments.SharedResponsesAsync(Caller, id, ct);
+        Shared = shared.Ok ? shared.Value : null;
         Sectors = await directory.SectorsAsync(Caller, ct);
         return true;
     }

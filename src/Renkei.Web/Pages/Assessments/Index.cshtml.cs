@@ -9,5 +9,7 @@ public sealed class IndexModel(AssessmentService assessments) : RenkeiPageModel
 
     public bool RunsCampaigns => AssessmentService.RunsCampaigns(Caller);
 
+    public bool ReadsGoodPractices => GoodPractices.ReadsPublished(Caller);
+
     public async Task OnGetAsync(CancellationToken ct) => Campaigns = await assessments.CampaignsAsync(Caller, ct);
 }
