@@ -36,6 +36,10 @@ public sealed class AssessmentService(RenkeiDbContext db, AccessPolicy access, A
     /// <summary>Who shares the organisation's response with the campaign owner (or takes it back).</summary>
     public static bool SharesResponses(Caller caller) => caller.HasAny(Role.Admin, Role.Coordinator);
 
+    /// <summary>Who reads the responses shared with the owner and reviews them: the owner's admins, coordinators and analysts.</summary>
+    public static bool ReviewsResponses(Caller caller, Guid ownerOrganisationId) =>
+        caller.OrganisationId == ownerOrganisationId && caller.HasAny(Role.Admin, Role.Coordinator, Role.Analyst);
+
     /// <summary>
     /// The national centre and the ministries see every campaign to read its aggregates; they are
     /// respondents only where they already answered.
@@ -333,7 +337,7 @@ public sealed class AssessmentService(RenkeiDbContext db, AccessPolicy access, A
         {
             return Problem.NotFound("The campaign");
         }
-        if (campaign.OwnerOrganisationId != caller.OrganisationId || !caller.HasAny(Role.Admin, Role.Coordinator, Role.Analyst))
+        if (!ReviewsResponses(caller, campaign.OwnerOrganisationId))
         {
             return Problem.Forbidden("Only the campaign owner's admins, coordinators and analysts review responses.");
         }
@@ -563,7 +567,7 @@ public sealed class AssessmentService(RenkeiDbContext db, AccessPolicy access, A
     public async Task<Result<ResponseView>> ReviewAsync(Caller caller, Guid campaignId, Guid responseId, CancellationToken ct = default)
     {
         var campaign = await access.AssessmentCampaigns(caller).AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct);
-        if (campaign is null || campaign.OwnerOrganisationId != caller.OrganisationId || !caller.HasAny(Role.Admin, Role.Coordinator, Role.Analyst))
+        if (campaign is null || !ReviewsResponses(caller, campaign.OwnerOrganisationId))
         {
             return Problem.Forbidden("Only the campaign owner's admins, coordinators and analysts review responses.");
         }

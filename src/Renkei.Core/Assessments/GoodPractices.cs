@@ -44,6 +44,9 @@ public sealed class GoodPractices(RenkeiDbContext db, AccessPolicy access, TimeP
     /// <summary>Reviewers: the campaign owner's admins, coordinators and analysts (as for reviewing a response).</summary>
     private static bool Reviews(Caller caller) => caller.HasAny(Role.Admin, Role.Coordinator, Role.Analyst);
 
+    /// <summary>Who consents to (or declines) a proposal from the organisation's answers: its admins and coordinators.</summary>
+    public static bool Decides(Caller caller) => caller.HasAny(Role.Admin, Role.Coordinator);
+
     /// <summary>Readers of the consented list: the national centre and the ministries.</summary>
     public static bool ReadsPublished(Caller caller) => caller.IsNationalCentre || caller.OrganisationKind == OrganisationKind.Ministry;
 
@@ -137,7 +140,7 @@ public sealed class GoodPractices(RenkeiDbContext db, AccessPolicy access, TimeP
         {
             return Problem.NotFound("The good practice");
         }
-        if (practice.OrganisationId != caller.OrganisationId || !caller.HasAny(Role.Admin, Role.Coordinator))
+        if (practice.OrganisationId != caller.OrganisationId || !Decides(caller))
         {
             return Problem.Forbidden("Only the answering organisation's admins and coordinators consent to or decline a good practice.");
         }

@@ -38,7 +38,7 @@ public sealed class AnswerModel(AssessmentService assessments, EvidenceFiles evi
     public List<GoodPracticeView> Proposals { get; private set; } = [];
 
     /// <summary>Who decides on a proposal, as the service counts them.</summary>
-    public bool MayDecide => Caller.HasAny(Role.Admin, Role.Coordinator);
+    public bool MayDecide => GoodPractices.Decides(Caller);
 
     /// <summary>The form field of an evidence item's file.</summary>
     public static string EvidenceField(int index) => $"evidence-{index}";

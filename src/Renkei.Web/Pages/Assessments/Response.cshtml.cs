@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Renkei.Assessments;
 using Renkei.Directory;
-using Renkei.Identity;
 
 namespace Renkei.Web.Pages.Assessments;
 
@@ -27,7 +26,7 @@ public sealed class ResponseModel(AssessmentService assessments, GoodPractices p
     public bool IsOwner => Campaign.OwnerOrganisationId == Caller.OrganisationId;
 
     /// <summary>Reviewers as the services count them: the owner's admins, coordinators and analysts.</summary>
-    public bool Reviews => IsOwner && Caller.HasAny(Role.Admin, Role.Coordinator, Role.Analyst);
+    public bool Reviews => AssessmentService.ReviewsResponses(Caller, Campaign.OwnerOrganisationId);
 
     public AnswerView? AnswerOf(AssessmentItem item) => Shared.Answers.FirstOrDefault(a => a.Item == item.Code);
 
