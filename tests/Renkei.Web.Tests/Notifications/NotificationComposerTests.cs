@@ -31,11 +31,12 @@ public sealed partial class NotificationComposerTests(SqliteApp app) : IClassFix
     {
         using var scope = app.Services.CreateScope();
         var composers = scope.ServiceProvider.GetServices<INotificationComposer>().ToList();
-        composers.Select(c => c.GetType().Name).ShouldBe(["ReportNotifications", "AdvisoryNotifications", "ContactCheckNotifications"], ignoreOrder: true);
+        composers.Select(c => c.GetType().Name).ShouldBe(["ReportNotifications", "AdvisoryNotifications", "ContactCheckNotifications", "AssessmentNotifications"], ignoreOrder: true);
         var topics = DeclaredTopics();
         topics.ShouldContain(Topics.ReportSubmitted);
         topics.ShouldContain(Renkei.Advisories.AdvisoryNotifications.Escalated);
         topics.ShouldContain(Renkei.ContactChecks.ContactCheckNotifications.RoundStarted);
+        topics.ShouldContain(Renkei.Assessments.AssessmentNotifications.Reminder);
         foreach (var topic in topics)
         {
             composers.Count(c => topic.StartsWith(c.TopicPrefix, StringComparison.Ordinal)).ShouldBe(1, $"topic {topic}");
